@@ -1,0 +1,139 @@
+"""The body of a story as a sequence of blocks: headings, photos, section breaks and paragraphs.
+
+This one reading of the body serves the structure check, the translation fingerprint, the
+bilingual view and the rendering of photos, so they never disagree about what a paragraph is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+HEADING = "heading"
+PHOTO = "photo"
+BREAK = "break"
+PARAGRAPH = "paragraph"
+
+UNTRANSLATED_MARK = "[TRANSLATE]"
+
+_PHOTO_LINE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)\s*$")
+_HEADING_LINE = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
+_BREAK_LINE = re.compile(r"^\s*(?:\*\s*){3,}$|^\s*(?:_\s*){3,}$")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_FENCE = re.compile(r"^(```|~~~)")
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str
+    text: str  # the Markdown source of the block (joined lines)
+    line: int  # 1-based line in the file
+    level: int = 0  # heading level
+    src: str = ""  # photo path as written
+
+    @property
+    def untranslated(self) -> bool:
+        return self.text.lstrip().startswith(UNTRANSLATED_MARK)
+
+    @property
+    def fingerprint(self) -> str:
+        return block_fingerprint(self)
+
+
+def parse_blocks(body: str, first_line: int = 1) -> list[Block]:
+    """Read a Markdown body into blocks; `first_line` is the file line the body starts on."""
+    blocks: list[Block] = []
+    pending: list[str] = []
+    pending_line = 0
+    in_fence = False
+
+    def flush() -> None:
+        nonlocal pending
+        if pending:
+            text = join_lines(pending)
+            if text.strip():
+                blocks.append(Block(PARAGRAPH, text, pending_line))
+            pending = []
+
+    body = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), body)
+    for offset, raw in enumerate(body.split("\n")):
+        line_no = first_line + offset
+        line = raw.rstrip()
+        if _FENCE.match(line.lstrip()):
+            in_fence = not in_fence
+        if in_fence or (pending and _FENCE.match(line.lstrip())):
+            if not pending:
+                pending_line = line_no
+            pending.append(line)
+            continue
+        if not line.strip():
+            flush()
+            continue
+        heading = _HEADING_LINE.match(line)
+        photo = _PHOTO_LINE.match(line.strip())
+        if heading:
+            flush()
+            blocks.append(Block(HEADING, heading["text"], line_no, level=len(heading["hashes"])))
+        elif photo:
+            flush()
+            blocks.append(Block(PHOTO, photo["alt"], line_no, src=photo["src"]))
+        elif _BREAK_LINE.match(line) and not pending:
+            blocks.append(Block(BREAK, "", line_no))
+        else:
+            if not pending:
+                pending_line = line_no
+            pending.append(line.strip() if not pending else line.strip())
+    flush()
+    return blocks
+
+
+def is_cjk(char: str) -> bool:
+    """Han characters and full-width punctuation, across which a line break is not a space."""
+    if not char:
+        return False
+    code = ord(char)
+    return (
+        0x3000 <= code <= 0x303F  # CJK punctuation
+        or 0x3400 <= code <= 0x9FFF  # Han
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFF00 <= code <= 0xFFEF  # full-width forms
+        or 0x20000 <= code <= 0x2FA1F
+        or char in "“”‘’—…·"
+    )
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join a paragraph's lines: no space between two Chinese characters, one space otherwise."""
+    if not lines:
+        return ""
+    text = lines[0]
+    for line in lines[1:]:
+        if is_cjk(text[-1:]) or is_cjk(line[:1]):
+            text += line
+        else:
+            text += "\n" + line
+    return text
+
+
+def normalized(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def block_fingerprint(block: Block) -> str:
+    source = f"{block.kind}:{block.src or normalized(block.text)}"
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()[:6]
+
+
+def fingerprint_blocks(blocks: list[Block]) -> str:
+    """The translation fingerprint of a body: one short hash per heading, photo and paragraph."""
+    return " ".join(block.fingerprint for block in blocks if block.kind != BREAK)
+
+
+def plain_text(markdown_text: str) -> str:
+    """Paragraph text without Markdown emphasis and links, for lengths and summaries."""
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", markdown_text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[*_`]+", "", text)
+    return normalized(text)

@@ -1,0 +1,65 @@
+"""Words the site shows readers around a story, in each language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+LABELS = {
+    "zh": {
+        "role.text": "文",
+        "role.photos": "图",
+        "role.translation": "译",
+        "credit": "摄影：{name}",
+        "other_language": "Read in English",
+        "other_language_name": "English",
+        "previous": "上一篇",
+        "next": "下一篇",
+        "series_stories": "本系列报道",
+        "published": "发布日期",
+        "untranslated": "This story has not been translated into English yet.",
+        "outdated": "",
+        "placeholder": "",
+        "home": "首页",
+        "date_note": "日期说明",
+    },
+    "en": {
+        "role.text": "Text by",
+        "role.photos": "Photos by",
+        "role.translation": "Translated by",
+        "credit": "Photo: {name}",
+        "other_language": "阅读中文原文",
+        "other_language_name": "中文",
+        "previous": "Previous",
+        "next": "Next",
+        "series_stories": "Stories in this series",
+        "published": "Published",
+        "untranslated": "",
+        "outdated": "The Chinese original was revised after this translation was last brought up to date on {date}; the English may not reflect the latest changes.",
+        "outdated_undated": "The Chinese original was revised after this translation was made; the English may not reflect the latest changes.",
+        "home": "Home",
+        "date_note": "About the date",
+    },
+}
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def label(lang: str, key: str, **values) -> str:
+    return LABELS[lang][key].format(**values)
+
+
+def format_date(date: dt.date, lang: str, precision: str = "day") -> str:
+    """2025年12月1日 / December 1, 2025; with month precision 2025年12月 / December 2025."""
+    if lang == "zh":
+        return f"{date.year}年{date.month}月" + ("" if precision == "month" else f"{date.day}日")
+    month = _MONTHS[date.month - 1]
+    return f"{month} {date.year}" if precision == "month" else f"{month} {date.day}, {date.year}"
+
+
+def people(contributors, lang: str) -> str:
+    """Names as a byline gives them: `记者 张凯鹏、记者 程婧` / `Zhang Kaipeng and Cheng Jing`."""
+    if lang == "zh":
+        return "、".join(" ".join(filter(None, (c.title(lang), c.name(lang)))) for c in contributors)
+    names = [c.name(lang) for c in contributors]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -1,0 +1,114 @@
+"""The newsroom's records shared by every story: contributors and series (docs/_data/*.yml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import frontmatter
+from .findings import ERROR, Finding
+from .schema import LANGUAGES
+
+DATA_DIR = "_data"
+CONTRIBUTORS_FILE = "contributors.yml"
+SERIES_FILE = "series.yml"
+
+
+@dataclass(frozen=True)
+class Contributor:
+    id: str
+    names: dict[str, str]
+    titles: dict[str, str]
+
+    def name(self, lang: str) -> str:
+        return self.names.get(lang) or next(iter(self.names.values()), self.id)
+
+    def title(self, lang: str) -> str:
+        return self.titles.get(lang, "")
+
+
+@dataclass(frozen=True)
+class Series:
+    id: str
+    title: dict[str, str]
+    subtitle: dict[str, str]
+    description: dict[str, str]
+
+
+@dataclass
+class Registry:
+    contributors: dict[str, Contributor] = field(default_factory=dict)
+    series: dict[str, Series] = field(default_factory=dict)
+    problems: list[Finding] = field(default_factory=list)
+    contributors_path: Path = Path(DATA_DIR, CONTRIBUTORS_FILE)
+    series_path: Path = Path(DATA_DIR, SERIES_FILE)
+    _by_name: dict[str, Contributor] = field(default_factory=dict, repr=False)
+
+    def contributor(self, name_or_id: object) -> Contributor | None:
+        """A contributor by id or by their name in any language (`程婧`, `Cheng Jing`, `cheng-jing`)."""
+        if not isinstance(name_or_id, str):
+            return None
+        key = " ".join(name_or_id.split()).casefold()
+        return self._by_name.get(key)
+
+
+def load_registry(docs_dir: Path) -> Registry:
+    data_dir = docs_dir / DATA_DIR
+    registry = Registry(
+        contributors_path=data_dir / CONTRIBUTORS_FILE, series_path=data_dir / SERIES_FILE
+    )
+    people, people_lines = _load_mapping(registry.contributors_path, registry.problems)
+    for person_id, record in people.items():
+        names = _language_texts(record.get("name") if isinstance(record, dict) else None)
+        if not names:
+            registry.problems.append(Finding(
+                registry.contributors_path, people_lines(person_id), ERROR,
+                f"contributor `{person_id}` has no name", "give `name:` with `zh:` and `en:` lines",
+            ))
+            continue
+        contributor = Contributor(str(person_id), names, _language_texts(record.get("title")))
+        registry.contributors[contributor.id] = contributor
+        for key in [contributor.id, *names.values()]:
+            registry._by_name[" ".join(key.split()).casefold()] = contributor
+    all_series, series_lines = _load_mapping(registry.series_path, registry.problems)
+    for series_id, record in all_series.items():
+        record = record if isinstance(record, dict) else {}
+        title = _language_texts(record.get("title"))
+        if not title:
+            registry.problems.append(Finding(
+                registry.series_path, series_lines(series_id), ERROR, f"series `{series_id}` has no title",
+                "give `title:` with `zh:` and `en:` lines",
+            ))
+        registry.series[str(series_id)] = Series(
+            str(series_id), title, _language_texts(record.get("subtitle")),
+            _language_texts(record.get("description")),
+        )
+    return registry
+
+
+def _language_texts(value: object) -> dict[str, str]:
+    if not isinstance(value, dict):
+        return {}
+    return {lang: str(value[lang]).strip() for lang in LANGUAGES if value.get(lang)}
+
+
+def _load_mapping(path: Path, problems: list[Finding]):
+    """The YAML mapping in `path`, and a function giving the line of one of its keys."""
+    no_lines = lambda key: 1  # noqa: E731
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        problems.append(Finding(path, 1, ERROR, f"the record {path.name} is missing", f"restore docs/{DATA_DIR}/{path.name} from git"))
+        return {}, no_lines
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(Finding(path, 1, ERROR, f"cannot read {path.name} ({error})", "save it as UTF-8 text"))
+        return {}, no_lines
+    try:
+        front, _ = frontmatter.parse(f"---\n{text}\n---\n")
+    except frontmatter.FrontMatterProblem as problem:
+        problems.append(Finding(path, max(1, problem.line - 1), ERROR, problem.message, problem.fix))
+        return {}, no_lines
+    if front is None:
+        return {}, no_lines
+    # the file was wrapped in fences above, so its own lines are one less
+    return front.data, lambda key: max(1, front.line_of(key) - 1)

@@ -1,0 +1,124 @@
+"""The whole `docs/` tree as the newsroom sees it: the registry, every story and every other page."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .findings import ERROR, Finding
+from .registry import DATA_DIR, Registry, load_registry
+from .schema import LANGUAGES, SOURCE_LANG
+from .story import STORIES_DIR, Story, StoryFile
+
+_LANG_SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?)\.md$")
+MISNAMED_LANGS = {"cn": "zh", "zh-cn": "zh", "zh_cn": "zh", "zh-hans": "zh", "chs": "zh", "en-us": "en", "en-gb": "en", "eng": "en"}
+
+
+@dataclass
+class Page:
+    """A page that is not a story (home, about): one file per language."""
+
+    key: str  # the path without the language suffix, e.g. `about.md`
+    files: dict[str, StoryFile] = field(default_factory=dict)
+
+
+@dataclass
+class Site:
+    docs_dir: Path
+    registry: Registry
+    stories: list[Story] = field(default_factory=list)  # newest first
+    pages: dict[str, Page] = field(default_factory=dict)
+    problems: list[Finding] = field(default_factory=list)  # files that fit nowhere
+
+    def story(self, slug: str) -> Story | None:
+        return next((story for story in self.stories if story.slug == slug), None)
+
+    def story_for(self, src_uri: str) -> tuple[Story, str] | None:
+        """The story and language of a docs-relative path such as `stories/x/index.en.md`."""
+        parts = src_uri.split("/")
+        if len(parts) == 3 and parts[0] == STORIES_DIR:
+            story = self.story(parts[1])
+            match = _LANG_SUFFIX.match(parts[2])
+            if story and match and match["lang"] in story.files:
+                return story, match["lang"]
+        return None
+
+    def stories_in(self, series_id: str, lang: str) -> list[Story]:
+        return [s for s in self.stories if s.series == series_id and s.is_published_in(lang)]
+
+    def neighbours(self, story: Story, lang: str) -> tuple[Story | None, Story | None]:
+        """The previous (older) and next (newer) story of the same series for readers of `lang`."""
+        in_series = self.stories_in(story.series, lang)
+        if story not in in_series:
+            return None, None
+        index = in_series.index(story)
+        older = in_series[index + 1] if index + 1 < len(in_series) else None
+        newer = in_series[index - 1] if index > 0 else None
+        return older, newer
+
+
+def language_of(name: str) -> tuple[str, str] | None:
+    """(stem, language) of a file named `stem.<lang>.md`, or None."""
+    match = _LANG_SUFFIX.match(name)
+    return (match["stem"], match["lang"]) if match else None
+
+
+def load_site(docs_dir: Path) -> Site:
+    docs_dir = Path(docs_dir)
+    site = Site(docs_dir, load_registry(docs_dir))
+    stories: dict[str, Story] = {}
+    for path in sorted(_markdown_files(docs_dir)):
+        relative = path.relative_to(docs_dir)
+        parts = relative.parts
+        named = language_of(path.name)
+        if named is None or named[1] not in LANGUAGES:
+            site.problems.append(_misnamed(path, named))
+            continue
+        stem, lang = named
+        if parts[0] == STORIES_DIR:
+            if len(parts) != 3 or stem != "index":
+                site.problems.append(Finding(
+                    path, 1, ERROR, "a story's text must be docs/stories/<slug>/index.zh.md or index.en.md",
+                    "move the text into its story folder with that name",
+                ))
+                continue
+            slug = parts[1]
+            story = stories.setdefault(slug, Story(slug, path.parent))
+            story.files[lang] = StoryFile.read(path, lang)
+        else:
+            key = (relative.parent / f"{stem}.md").as_posix()
+            page = site.pages.setdefault(key, Page(key))
+            page.files[lang] = StoryFile.read(path, lang)
+    for folder in sorted((docs_dir / STORIES_DIR).glob("*/")) if (docs_dir / STORIES_DIR).is_dir() else []:
+        if folder.is_dir() and folder.name not in stories:
+            site.problems.append(Finding(
+                folder, 1, ERROR, f"the story folder {folder.name}/ has no index.zh.md or index.en.md",
+                "add the story's text, or delete the empty folder",
+            ))
+    site.stories = sorted(stories.values(), key=lambda story: story.sort_key, reverse=True)
+    return site
+
+
+def _markdown_files(docs_dir: Path):
+    data_dir = docs_dir / DATA_DIR
+    for root, dirs, names in os.walk(docs_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and Path(root, d) != data_dir)
+        for name in names:
+            if name.lower().endswith(".md") and not name.startswith("."):
+                yield Path(root, name)
+
+
+def _misnamed(path: Path, named: tuple[str, str] | None) -> Finding:
+    if named is not None:
+        stem, lang = named
+        right = MISNAMED_LANGS.get(lang.lower())
+        if right:
+            return Finding(path, 1, ERROR, f"`.{lang}.md` is not a language this site uses", f"rename the file to {stem}.{right}.md")
+        return Finding(path, 1, ERROR, f"`.{lang}.md` is not one of this site's languages (zh, en)", f"rename it to {stem}.zh.md or {stem}.en.md")
+    stem = path.name[:-3]
+    return Finding(
+        path, 1, ERROR, "the file name does not say its language",
+        f"rename it to {stem}.{SOURCE_LANG}.md (Chinese) or {stem}.en.md (English)",
+    )

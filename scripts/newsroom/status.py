@@ -1,0 +1,94 @@
+"""The editors' overview: one row per story (`stories.py status`)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+from . import alignment, checks
+from .findings import ERROR
+from .site import Site
+from .story import Story
+
+COLUMNS = ("story", "date", "chinese", "english", "in_step", "translation", "photos_credited", "errors")
+
+
+@dataclass
+class StoryRow:
+    story: str
+    date: str
+    chinese: bool
+    english: bool
+    in_step: bool
+    translation: str  # current / outdated since … / untranslated / missing / unrecorded
+    photos_credited: str  # e.g. 2/2
+    errors: int
+
+
+def story_rows(site: Site) -> list[StoryRow]:
+    return [story_row(story, site) for story in site.stories]
+
+
+def story_row(story: Story, site: Site) -> StoryRow:
+    findings = checks.check_story(story, site.registry)
+    zh, en = story.source, story.translation
+    in_step = bool(zh and en and not zh.problem and not en.problem and not en.untranslated_blocks
+                   and alignment.align(zh.blocks, en.blocks, en.alignment).in_step)
+    photos = zh.photos if zh else []
+    credited = sum(bool(photo.credit and site.registry.contributor(photo.credit)) for photo in photos)
+    return StoryRow(
+        story=story.slug,
+        date=story.date.isoformat() if story.date else "",
+        chinese=bool(zh and not zh.problem),
+        english=bool(en and not en.problem),
+        in_step=in_step,
+        translation=translation_state(story),
+        photos_credited=f"{credited}/{len(photos)}",
+        errors=sum(f.severity == ERROR for f in findings),
+    )
+
+
+def translation_state(story: Story) -> str:
+    en = story.translation
+    if en is None or en.problem:
+        return "missing"
+    if en.is_stub:
+        return "untranslated"
+    if not en.translation_source:
+        return "unrecorded"
+    if story.translation_is_current:
+        return "current"
+    since = en.translation_updated
+    return f"outdated since {since.isoformat()}" if since else "outdated"
+
+
+def render(rows: list[StoryRow], form: str) -> str:
+    if form == "json":
+        return json.dumps({"stories": [asdict(row) for row in rows], "totals": _totals(rows)}, ensure_ascii=False, indent=2)
+    cells = [[_cell(getattr(row, column)) for column in COLUMNS] for row in rows]
+    totals = _totals(rows)
+    footer = (f"{totals['stories']} stories: {totals['in_step']} in step, {totals['current']} translations current, "
+              f"{totals['needs_translation']} need translation work, {totals['with_errors']} with errors")
+    if form == "markdown":
+        lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+        lines += ["| " + " | ".join(row) + " |" for row in cells]
+        return "\n".join(lines + ["", footer])
+    widths = [max(len(c) for c in column) for column in zip(COLUMNS, *cells)]
+    lines = ["  ".join(text.ljust(width) for text, width in zip(line, widths)).rstrip() for line in [COLUMNS, *cells]]
+    return "\n".join(lines + [footer])
+
+
+def _cell(value) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "NO"
+    return str(value)
+
+
+def _totals(rows: list[StoryRow]) -> dict:
+    return {
+        "stories": len(rows),
+        "in_step": sum(row.in_step for row in rows),
+        "current": sum(row.translation == "current" for row in rows),
+        "needs_translation": sum(row.translation != "current" for row in rows),
+        "with_errors": sum(row.errors > 0 for row in rows),
+    }

@@ -1,0 +1,239 @@
+"""One story: a folder `docs/stories/<slug>/` with `index.zh.md`, `index.en.md` and `images/`.
+
+A StoryFile is read once, leniently: whatever is malformed is kept as it is, for the check to
+report with its line, and everything that is well-formed is available to the build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from . import blocks as blocks_mod
+from . import frontmatter
+from .blocks import Block
+from .findings import ERROR, Finding
+from .schema import SOURCE_LANG, TRANSLATION_LANG
+
+STORIES_DIR = "stories"
+IMAGES_DIR = "images"
+MAX_STORY_BYTES = 2_000_000
+_ALIGNMENT = re.compile(r"^\s*zh\s+(\d+)(?:\s*-\s*(\d+))?\s*=\s*en\s+(\d+)(?:\s*-\s*(\d+))?\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Photo:
+    file: str
+    caption: str
+    credit: str
+    alt: str
+    line: int
+    index: int
+
+
+@dataclass(frozen=True)
+class AlignmentRule:
+    """`zh 5-6 = en 5`: these Chinese paragraphs are translated by these English ones."""
+
+    zh: tuple[int, int]
+    en: tuple[int, int]
+    line: int
+
+
+@dataclass
+class StoryFile:
+    path: Path
+    lang: str
+    text: str = ""
+    front: frontmatter.FrontMatter | None = None
+    body: str = ""
+    problem: Finding | None = None  # set when the file cannot be read or its front matter parsed
+
+    @classmethod
+    def read(cls, path: Path, lang: str) -> StoryFile:
+        story_file = cls(path, lang)
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            story_file.problem = Finding(path, 1, ERROR, f"cannot read the file ({error.strerror})", "check that it exists and is readable")
+            return story_file
+        story_file.load(raw)
+        return story_file
+
+    def load(self, raw: bytes) -> None:
+        if len(raw) > MAX_STORY_BYTES:
+            self.problem = Finding(self.path, 1, ERROR, f"the file is {len(raw):,} bytes, too large for a story", "split it or remove pasted data")
+            return
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            self.problem = Finding(self.path, line, ERROR, "the file is not saved as UTF-8 (it may be GBK)", "in your editor choose Save with Encoding → UTF-8")
+            return
+        if "\x00" in text:
+            line = text[: text.index("\x00")].count("\n") + 1
+            self.problem = Finding(self.path, line, ERROR, "the file contains a NUL character (binary data)", "remove it; a story is plain text")
+            return
+        self.text = text.replace("\r\n", "\n").replace("\r", "\n")
+        try:
+            self.front, self.body = frontmatter.parse(self.text)
+        except frontmatter.FrontMatterProblem as problem:
+            self.problem = Finding(self.path, problem.line, ERROR, problem.message, problem.fix)
+            _, self.body, _, _ = _split_leniently(self.text)
+
+    @property
+    def meta(self) -> dict:
+        return self.front.data if self.front else {}
+
+    @property
+    def body_line(self) -> int:
+        return self.front.body_line if self.front else 1
+
+    def line_of(self, *path) -> int:
+        return self.front.line_of(*path) if self.front else 1
+
+    def text_field(self, name: str) -> str:
+        value = self.meta.get(name)
+        return value.strip() if isinstance(value, str) else ""
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        return blocks_mod.parse_blocks(self.body, self.body_line)
+
+    @property
+    def paragraphs(self) -> list[Block]:
+        return [block for block in self.blocks if block.kind == blocks_mod.PARAGRAPH]
+
+    @property
+    def date(self) -> dt.date | None:
+        return frontmatter.parse_date(self.meta.get("date"))
+
+    @property
+    def date_precision(self) -> str:
+        return self.text_field("date_precision") or "day"
+
+    @cached_property
+    def photos(self) -> list[Photo]:
+        photos = []
+        entries = self.meta.get("photos")
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            if not isinstance(entry, dict):
+                continue
+            values = {key: entry.get(key) for key in ("file", "caption", "credit", "alt")}
+            photos.append(Photo(
+                *(value.strip() if isinstance(value, str) else "" for value in values.values()),
+                line=self.line_of("photos", index), index=index,
+            ))
+        return photos
+
+    def photo(self, file: str) -> Photo | None:
+        return next((photo for photo in self.photos if photo.file == file), None)
+
+    @property
+    def lead_photo(self) -> Photo | None:
+        return self.photo(self.text_field("lead_photo"))
+
+    def byline(self, role: str) -> list[str]:
+        """The names (or ids) listed for a byline role; a single string counts as one name."""
+        byline = self.meta.get("byline")
+        names = byline.get(role) if isinstance(byline, dict) else None
+        if isinstance(names, str):
+            names = [names]
+        return [name.strip() for name in names or [] if isinstance(name, str) and name.strip()]
+
+    @property
+    def translation_source(self) -> str:
+        record = self.meta.get("translation")
+        value = record.get("source") if isinstance(record, dict) else None
+        return " ".join(value.split()) if isinstance(value, str) else ""
+
+    @property
+    def translation_updated(self) -> dt.date | None:
+        record = self.meta.get("translation")
+        return frontmatter.parse_date(record.get("updated")) if isinstance(record, dict) else None
+
+    @property
+    def alignment_entries(self) -> list:
+        entries = self.meta.get("alignment")
+        return entries if isinstance(entries, list) else []
+
+    @cached_property
+    def alignment(self) -> list[AlignmentRule]:
+        rules = (parse_alignment_rule(entry, self.line_of("alignment", index)) for index, entry in enumerate(self.alignment_entries))
+        return [rule for rule in rules if rule]
+
+    @property
+    def untranslated_blocks(self) -> list[Block]:
+        return [block for block in self.blocks if block.untranslated]
+
+    @property
+    def is_stub(self) -> bool:
+        """A translation that has not been started or finished (import writes these)."""
+        return self.problem is not None or bool(self.untranslated_blocks) or self.text_field("title").startswith(blocks_mod.UNTRANSLATED_MARK)
+
+
+def parse_alignment_rule(entry: object, line: int) -> AlignmentRule | None:
+    match = _ALIGNMENT.match(entry) if isinstance(entry, str) else None
+    if not match:
+        return None
+    zh_first, zh_last, en_first, en_last = (int(g) if g else None for g in match.groups())
+    return AlignmentRule((zh_first, zh_last or zh_first), (en_first, en_last or en_first), line)
+
+
+def _split_leniently(text: str):
+    try:
+        return frontmatter.split(text)
+    except frontmatter.FrontMatterProblem:
+        return None, text, 1, 1
+
+
+@dataclass
+class Story:
+    slug: str
+    folder: Path
+    files: dict[str, StoryFile] = field(default_factory=dict)
+
+    @property
+    def source(self) -> StoryFile | None:
+        return self.files.get(SOURCE_LANG)
+
+    @property
+    def translation(self) -> StoryFile | None:
+        return self.files.get(TRANSLATION_LANG)
+
+    def file(self, lang: str) -> StoryFile | None:
+        return self.files.get(lang)
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.source.date if self.source else None
+
+    @property
+    def series(self) -> str:
+        main = self.source or self.translation
+        return main.text_field("series") if main else ""
+
+    def is_published_in(self, lang: str) -> bool:
+        """Whether readers of `lang` get this story: the file exists, reads, and is not a stub."""
+        story_file = self.files.get(lang)
+        if story_file is None or story_file.problem is not None:
+            return False
+        return lang == SOURCE_LANG or not story_file.is_stub
+
+    @property
+    def current_fingerprint(self) -> str:
+        return blocks_mod.fingerprint_blocks(self.source.blocks) if self.source else ""
+
+    @property
+    def translation_is_current(self) -> bool:
+        return bool(self.translation) and self.translation.translation_source == self.current_fingerprint
+
+    def image_path(self, file: str) -> Path:
+        return self.folder / file
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.date or dt.date.min, self.slug)

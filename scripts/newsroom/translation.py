@@ -1,0 +1,29 @@
+"""Recording which Chinese text an English translation matches (`mark-translated`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import yaml
+
+from .story import Story
+
+
+def marked_text(story: Story, today: dt.date) -> str:
+    """The English file's text with `translation:` set to the current Chinese fingerprint."""
+    english = story.translation
+    record = yaml.safe_dump(
+        {"translation": {"source": story.current_fingerprint, "updated": today.isoformat()}},
+        allow_unicode=True, sort_keys=False, width=100,
+    ).rstrip("\n").split("\n")
+    lines = english.text.split("\n")
+    close = english.body_line - 2  # index of the closing `---`
+    start = next((i for i in range(1, close) if lines[i].startswith("translation:")), None)
+    if start is None:
+        lines[close:close] = record
+    else:
+        end = start + 1
+        while end < close and (lines[end].startswith((" ", "\t")) or not lines[end].strip()):
+            end += 1
+        lines[start:end] = record
+    return "\n".join(lines)
