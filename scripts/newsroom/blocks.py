@@ -84,7 +84,7 @@ def parse_blocks(body: str, first_line: int = 1) -> list[Block]:
         else:
             if not pending:
                 pending_line = line_no
-            pending.append(line.strip() if not pending else line.strip())
+            pending.append(line.strip())
     flush()
     return blocks
 
@@ -104,13 +104,17 @@ def is_cjk(char: str) -> bool:
     )
 
 
+_STARTS_BLOCK = re.compile(r"^(?:[-*+>|]\s|\d+[.)]\s|#|```|~~~)")
+
+
 def join_lines(lines: list[str]) -> str:
-    """Join a paragraph's lines: no space between two Chinese characters, one space otherwise."""
+    """Join a paragraph's lines: nothing between Chinese text (a line break would show as a
+    stray space), a line break otherwise; lines that start a list item or quote stay apart."""
     if not lines:
         return ""
     text = lines[0]
     for line in lines[1:]:
-        if is_cjk(text[-1:]) or is_cjk(line[:1]):
+        if (is_cjk(text[-1:]) or is_cjk(line[:1])) and not _STARTS_BLOCK.match(line):
             text += line
         else:
             text += "\n" + line

@@ -13,31 +13,69 @@ from pathlib import Path
 
 from . import alignment as alignment_mod
 from .blocks import HEADING, PARAGRAPH, PHOTO, UNTRANSLATED_MARK, Block
-from .findings import ERROR, WARNING, Finding
+from .findings import ERROR, WARNING, Finding, shown_path
 from .placeholder import is_placeholder
 from .registry import Registry
 from .schema import (
-    BYLINE_ROLES, DATE_PRECISIONS, LANGUAGE_NAMES, PAGE_FIELDS, PHOTO_FIELDS, SOURCE_LANG,
-    STORY_FIELDS, TRANSLATION_FIELDS, TRANSLATION_LANG,
+    BYLINE_ROLES,
+    DATE_PRECISIONS,
+    LANGUAGE_NAMES,
+    PAGE_FIELDS,
+    PHOTO_FIELDS,
+    SOURCE_LANG,
+    STORY_FIELDS,
+    TRANSLATION_FIELDS,
+    TRANSLATION_LANG,
 )
 from .site import Page, Site
 from .story import Story, StoryFile, parse_alignment_rule
 
 MARK_TRANSLATED = "python scripts/stories.py mark-translated"
 _SYNONYMS = {
-    "photographer": "photos", "photography": "photos", "photo": "photos", "images": "photos",
-    "author": "text", "authors": "text", "writer": "text", "reporter": "text", "reporters": "text",
-    "translator": "translation", "translators": "translation", "translated_by": "translation",
-    "subtitle": "deck", "headline": "title", "published": "date", "pubdate": "date",
-    "lead": "lead_photo", "cover": "lead_photo", "excerpt": "summary", "description": "summary",
+    "photographer": "photos",
+    "photography": "photos",
+    "photo": "photos",
+    "images": "photos",
+    "author": "text",
+    "authors": "text",
+    "writer": "text",
+    "reporter": "text",
+    "reporters": "text",
+    "translator": "translation",
+    "translators": "translation",
+    "translated_by": "translation",
+    "subtitle": "deck",
+    "headline": "title",
+    "published": "date",
+    "pubdate": "date",
+    "lead": "lead_photo",
+    "cover": "lead_photo",
+    "excerpt": "summary",
+    "description": "summary",
 }
 _UNSAFE = (
     (re.compile(r"<\s*script\b", re.I), "a <script> tag", "stories cannot run code; remove the tag"),
-    (re.compile(r"<\s*(iframe|object|embed)\b", re.I), "an embedded <{0}>", "embeds load code from other sites; link to the page instead"),
-    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), "an inline event handler (on…=)", "remove the attribute; stories cannot run code"),
+    (
+        re.compile(r"<\s*(iframe|object|embed)\b", re.I),
+        "an embedded <{0}>",
+        "embeds load code from other sites; link to the page instead",
+    ),
+    (
+        re.compile(r"<[^>]*\son[a-z]+\s*=", re.I),
+        "an inline event handler (on…=)",
+        "remove the attribute; stories cannot run code",
+    ),
     (re.compile(r"javascript\s*:", re.I), "a `javascript:` link", "link to a web address (https://…) instead"),
-    (re.compile(r"!\[[^\]]*\]\(\s*(?:https?:)?//", re.I), "an image loaded from another site", "save the image into the story's images/ folder and use images/…"),
-    (re.compile(r"<\s*img\b[^>]*\bsrc\s*=\s*[\"']?\s*(?:https?:)?//", re.I), "an image loaded from another site", "save the image into the story's images/ folder and use images/…"),
+    (
+        re.compile(r"!\[[^\]]*\]\(\s*(?:https?:)?//", re.I),
+        "an image loaded from another site",
+        "save the image into the story's images/ folder and use images/…",
+    ),
+    (
+        re.compile(r"<\s*img\b[^>]*\bsrc\s*=\s*[\"']?\s*(?:https?:)?//", re.I),
+        "an image loaded from another site",
+        "save the image into the story's images/ folder and use images/…",
+    ),
 )
 
 
@@ -66,10 +104,11 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
 
 
 def _within(path: Path, target: Path) -> bool:
-    return path == target or target in path.parents or path in target.parents and target.suffix == ""
+    return path == target or target in path.parents or (path in target.parents and target.suffix == "")
 
 
 # --- pages ---------------------------------------------------------------------------------
+
 
 def check_page(page: Page, site: Site) -> list[Finding]:
     findings = list(_missing_counterpart(page.files, "page"))
@@ -78,10 +117,22 @@ def check_page(page: Page, site: Site) -> list[Finding]:
             findings.append(page_file.problem)
             continue
         if page_file.front is None:
-            findings.append(Finding(page_file.path, 1, ERROR, "the page has no front matter", "start it with ---, a `title:` line and ---"))
+            findings.append(
+                Finding(
+                    page_file.path,
+                    1,
+                    ERROR,
+                    "the page has no front matter",
+                    "start it with ---, a `title:` line and ---",
+                )
+            )
             continue
         if not page_file.text_field("title"):
-            findings.append(Finding(page_file.path, 1, ERROR, "the page has no `title`", "add a line `title: …` to the front matter"))
+            findings.append(
+                Finding(
+                    page_file.path, 1, ERROR, "the page has no `title`", "add a line `title: …` to the front matter"
+                )
+            )
         findings += _unknown_fields(page_file, PAGE_FIELDS)
         series = page_file.meta.get("series")
         if series is not None and series not in site.registry.series:
@@ -96,7 +147,9 @@ def _missing_counterpart(files: dict[str, StoryFile], what: str) -> Iterator[Fin
             present = files[lang].path
             missing = present.with_name(present.name.replace(f".{lang}.md", f".{other}.md"))
             yield Finding(
-                present, 1, ERROR,
+                present,
+                1,
+                ERROR,
                 f"this {what} has no {LANGUAGE_NAMES[other]} version ({missing.name} is missing)",
                 f"create {missing.name} beside it" + (" with the translation" if other == TRANSLATION_LANG else ""),
                 code="missing-translation" if other == TRANSLATION_LANG else "missing-source",
@@ -105,6 +158,7 @@ def _missing_counterpart(files: dict[str, StoryFile], what: str) -> Iterator[Fin
 
 # --- stories -------------------------------------------------------------------------------
 
+
 def check_story(story: Story, registry: Registry, strict: bool = False) -> list[Finding]:
     findings = list(_missing_counterpart(story.files, "story"))
     readable = {}
@@ -112,10 +166,15 @@ def check_story(story: Story, registry: Registry, strict: bool = False) -> list[
         if story_file.problem:
             findings.append(story_file.problem)
         elif story_file.front is None:
-            findings.append(Finding(
-                story_file.path, 1, ERROR, "the story has no front matter",
-                "start the file with ---, the fields of the guide's template, and ---",
-            ))
+            findings.append(
+                Finding(
+                    story_file.path,
+                    1,
+                    ERROR,
+                    "the story has no front matter",
+                    "start the file with ---, the fields of the guide's template, and ---",
+                )
+            )
         else:
             readable[lang] = story_file
             findings += _story_fields(story_file, registry)
@@ -139,23 +198,56 @@ def _story_fields(story_file: StoryFile, registry: Registry) -> Iterator[Finding
         value = meta.get(name)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                yield Finding(story_file.path, story_file.line_of(name), ERROR, f"the field `{name}` is missing or empty", f"add `{name}:` with {purpose}", code="missing-field")
+                yield Finding(
+                    story_file.path,
+                    story_file.line_of(name),
+                    ERROR,
+                    f"the field `{name}` is missing or empty",
+                    f"add `{name}:` with {purpose}",
+                    code="missing-field",
+                )
             continue
         if not isinstance(value, kind):
-            yield Finding(story_file.path, story_file.line_of(name), ERROR, f"`{name}` should be {_kind_name(kind)}, not {_kind_name(type(value))}", f"write {purpose}", code="wrong-type")
+            yield Finding(
+                story_file.path,
+                story_file.line_of(name),
+                ERROR,
+                f"`{name}` should be {_kind_name(kind)}, not {_kind_name(type(value))}",
+                f"write {purpose}",
+                code="wrong-type",
+            )
     yield from _unknown_fields(story_file, STORY_FIELDS)
     date = meta.get("date")
     if isinstance(date, str) and story_file.date is None:
-        yield Finding(story_file.path, story_file.line_of("date"), ERROR, f"`{date}` is not a real date", "write the date as YYYY-MM-DD, e.g. 2025-12-01", code="bad-date")
+        yield Finding(
+            story_file.path,
+            story_file.line_of("date"),
+            ERROR,
+            f"`{date}` is not a real date",
+            "write the date as YYYY-MM-DD, e.g. 2025-12-01",
+            code="bad-date",
+        )
     if story_file.text_field("date_precision") and story_file.date_precision not in DATE_PRECISIONS:
-        yield Finding(story_file.path, story_file.line_of("date_precision"), ERROR, f"`date_precision` must be one of {', '.join(DATE_PRECISIONS)}", "write `day` or `month`")
+        yield Finding(
+            story_file.path,
+            story_file.line_of("date_precision"),
+            ERROR,
+            f"`date_precision` must be one of {', '.join(DATE_PRECISIONS)}",
+            "write `day` or `month`",
+        )
     series = meta.get("series")
     if isinstance(series, str) and series.strip() and series not in registry.series:
         yield _unknown_series(story_file, series, registry)
     if lang == SOURCE_LANG:
         for name in ("translation", "alignment"):
             if name in meta:
-                yield Finding(story_file.path, story_file.line_of(name), ERROR, f"`{name}` belongs in the English file only", f"move `{name}:` to index.en.md")
+                yield Finding(
+                    story_file.path,
+                    story_file.line_of(name),
+                    ERROR,
+                    f"`{name}` belongs in the English file only",
+                    f"move `{name}:` to index.en.md",
+                )
     translation = meta.get("translation")
     if isinstance(translation, dict):
         for key in translation:
@@ -164,7 +256,13 @@ def _story_fields(story_file: StoryFile, registry: Registry) -> Iterator[Finding
     for index, entry in enumerate(story_file.alignment_entries):
         line = story_file.line_of("alignment", index)
         if parse_alignment_rule(entry, line) is None:
-            yield Finding(story_file.path, line, ERROR, f"cannot read the alignment rule {entry!r}", 'write it like "zh 5-6 = en 5" (Chinese paragraphs 5 and 6 are English paragraph 5)')
+            yield Finding(
+                story_file.path,
+                line,
+                ERROR,
+                f"cannot read the alignment rule {entry!r}",
+                'write it like "zh 5-6 = en 5" (Chinese paragraphs 5 and 6 are English paragraph 5)',
+            )
 
 
 def _unknown_fields(story_file: StoryFile, known) -> Iterator[Finding]:
@@ -183,16 +281,31 @@ def _unknown(story_file: StoryFile, path: tuple, name: object, known) -> Finding
         fix = f"did you mean `{guess}`?"
     else:
         fix = f"use one of: {', '.join(known)}"
-    return Finding(story_file.path, story_file.line_of(*path), ERROR, f"unknown field `{text}`", fix, code="unknown-field")
+    return Finding(
+        story_file.path, story_file.line_of(*path), ERROR, f"unknown field `{text}`", fix, code="unknown-field"
+    )
 
 
 def _unknown_series(story_file: StoryFile, series: object, registry: Registry) -> Finding:
     known = ", ".join(registry.series) or "none yet"
-    return Finding(story_file.path, story_file.line_of("series"), ERROR, f"the series `{series}` does not exist", f"use a series id from docs/_data/series.yml ({known}) or add the series there")
+    return Finding(
+        story_file.path,
+        story_file.line_of("series"),
+        ERROR,
+        f"the series `{series}` does not exist",
+        f"use a series id from docs/_data/series.yml ({known}) or add the series there",
+    )
 
 
 def _kind_name(kind: type) -> str:
-    return {str: "text", list: "a list", dict: "a set of `name: value` lines", int: "a number", bool: "yes/no", float: "a number"}.get(kind, kind.__name__)
+    return {
+        str: "text",
+        list: "a list",
+        dict: "a set of `name: value` lines",
+        int: "a number",
+        bool: "yes/no",
+        float: "a number",
+    }.get(kind, kind.__name__)
 
 
 def _byline(story_file: StoryFile, registry: Registry) -> Iterator[Finding]:
@@ -203,13 +316,40 @@ def _byline(story_file: StoryFile, registry: Registry) -> Iterator[Finding]:
         if role not in BYLINE_ROLES:
             yield _unknown(story_file, ("byline", role), role, BYLINE_ROLES)
     if not story_file.byline("text"):
-        yield Finding(story_file.path, story_file.line_of("byline"), ERROR, "the byline names no author", "add `text: [name]` under `byline:`", code="no-author")
+        yield Finding(
+            story_file.path,
+            story_file.line_of("byline"),
+            ERROR,
+            "the byline names no author",
+            "add `text: [name]` under `byline:`",
+            code="no-author",
+        )
     if story_file.photos and not story_file.byline("photos"):
-        yield Finding(story_file.path, story_file.line_of("byline"), ERROR, "the story has photos but the byline names no photographer", "add `photos: [name]` under `byline:`", code="no-photographer")
+        yield Finding(
+            story_file.path,
+            story_file.line_of("byline"),
+            ERROR,
+            "the story has photos but the byline names no photographer",
+            "add `photos: [name]` under `byline:`",
+            code="no-photographer",
+        )
     if story_file.lang == TRANSLATION_LANG and not story_file.byline("translation"):
-        yield Finding(story_file.path, story_file.line_of("byline"), WARNING, "the English byline names no translator", "add `translation: [name]` under `byline:`", code="no-translator")
+        yield Finding(
+            story_file.path,
+            story_file.line_of("byline"),
+            WARNING,
+            "the English byline names no translator",
+            "add `translation: [name]` under `byline:`",
+            code="no-translator",
+        )
     if story_file.lang == SOURCE_LANG and story_file.byline("translation"):
-        yield Finding(story_file.path, story_file.line_of("byline", "translation"), ERROR, "the Chinese byline names a translator", "name the translator in index.en.md only")
+        yield Finding(
+            story_file.path,
+            story_file.line_of("byline", "translation"),
+            ERROR,
+            "the Chinese byline names a translator",
+            "name the translator in index.en.md only",
+        )
     for role in BYLINE_ROLES:
         for name in story_file.byline(role):
             if registry.contributor(name) is None:
@@ -221,7 +361,9 @@ def _unknown_person(story_file: StoryFile, path: tuple, name: str, registry: Reg
     close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
     fix = f"did you mean `{close[0]}`? Otherwise add" if close else "add"
     return Finding(
-        story_file.path, story_file.line_of(*path), ERROR,
+        story_file.path,
+        story_file.line_of(*path),
+        ERROR,
         f"`{name}` is not in the contributor record",
         f"{fix} them to docs/_data/contributors.yml with their name in both languages",
         code="unknown-contributor",
@@ -233,20 +375,38 @@ def _photos(story: Story, story_file: StoryFile, registry: Registry) -> Iterator
     if isinstance(entries, list):
         for index, entry in enumerate(entries):
             if not isinstance(entry, dict):
-                yield Finding(story_file.path, story_file.line_of("photos", index), ERROR, "a photo must list `file`, `caption`, `credit` and `alt`", "write it as in the guide: `- file: images/…` then the other fields indented")
+                yield Finding(
+                    story_file.path,
+                    story_file.line_of("photos", index),
+                    ERROR,
+                    "a photo must list `file`, `caption`, `credit` and `alt`",
+                    "write it as in the guide: `- file: images/…` then the other fields indented",
+                )
                 continue
             for key in entry:
                 if key not in PHOTO_FIELDS:
                     yield _unknown(story_file, ("photos", index, key), key, PHOTO_FIELDS)
-    what = {"caption": "caption", "credit": "credit (who took it)", "alt": "alt text (what it shows, for readers who cannot see it)"}
+    what = {
+        "caption": "caption",
+        "credit": "credit (who took it)",
+        "alt": "alt text (what it shows, for readers who cannot see it)",
+    }
     for photo in story_file.photos:
         if not photo.file:
             yield Finding(story_file.path, photo.line, ERROR, "a photo has no `file`", "add `file: images/<name>.jpg`")
             continue
         for key, label in what.items():
             if not getattr(photo, key):
-                yield Finding(story_file.path, story_file.line_of("photos", photo.index, key) if key in _photo_keys(story_file, photo) else photo.line, ERROR,
-                              f"the photo {photo.file} has no {label}", f"add `{key}:` to this photo in {LANGUAGE_NAMES[story_file.lang]}", code=f"photo-no-{key}")
+                yield Finding(
+                    story_file.path,
+                    story_file.line_of("photos", photo.index, key)
+                    if key in _photo_keys(story_file, photo)
+                    else photo.line,
+                    ERROR,
+                    f"the photo {photo.file} has no {label}",
+                    f"add `{key}:` to this photo in {LANGUAGE_NAMES[story_file.lang]}",
+                    code=f"photo-no-{key}",
+                )
         if photo.credit and registry.contributor(photo.credit) is None:
             yield _unknown_person(story_file, ("photos", photo.index, "credit"), photo.credit, registry)
         yield from _photo_file(story, story_file, photo)
@@ -256,15 +416,35 @@ def _photos(story: Story, story_file: StoryFile, registry: Registry) -> Iterator
         if block.kind == PHOTO:
             used.add(block.src)
             if block.src not in declared and not _is_remote(block.src):
-                yield Finding(story_file.path, block.line, ERROR, f"the photo {block.src} is not declared with its caption and credit", f"add it to `photos:` in the front matter with file: {block.src}", code="photo-undeclared")
+                yield Finding(
+                    story_file.path,
+                    block.line,
+                    ERROR,
+                    f"the photo {block.src} is not declared with its caption and credit",
+                    f"add it to `photos:` in the front matter with file: {block.src}",
+                    code="photo-undeclared",
+                )
     lead = story_file.text_field("lead_photo")
     if lead:
         used.add(lead)
         if lead not in declared:
-            yield Finding(story_file.path, story_file.line_of("lead_photo"), ERROR, f"the lead photo {lead} is not in `photos:`", "declare it under `photos:` with caption, credit and alt")
+            yield Finding(
+                story_file.path,
+                story_file.line_of("lead_photo"),
+                ERROR,
+                f"the lead photo {lead} is not in `photos:`",
+                "declare it under `photos:` with caption, credit and alt",
+            )
     for photo in story_file.photos:
         if photo.file and photo.file not in used:
-            yield Finding(story_file.path, photo.line, ERROR, f"the photo {photo.file} is declared but not shown", f"put ![]({photo.file}) on its own line in the text, make it `lead_photo`, or remove it", code="photo-unused")
+            yield Finding(
+                story_file.path,
+                photo.line,
+                ERROR,
+                f"the photo {photo.file} is declared but not shown",
+                f"put ![]({photo.file}) on its own line in the text, make it `lead_photo`, or remove it",
+                code="photo-unused",
+            )
 
 
 def _photo_keys(story_file: StoryFile, photo) -> set:
@@ -279,48 +459,122 @@ def _is_remote(src: str) -> bool:
 
 def _photo_file(story: Story, story_file: StoryFile, photo) -> Iterator[Finding]:
     if _is_remote(photo.file):
-        yield Finding(story_file.path, photo.line, ERROR, f"the photo {photo.file} is loaded from another site", "save it into the story's images/ folder and write file: images/<name>")
+        yield Finding(
+            story_file.path,
+            photo.line,
+            ERROR,
+            f"the photo {photo.file} is loaded from another site",
+            "save it into the story's images/ folder and write file: images/<name>",
+        )
         return
     path = story.image_path(photo.file)
     if ".." in Path(photo.file).parts or not path.resolve().is_relative_to(story.folder.resolve()):
-        yield Finding(story_file.path, photo.line, ERROR, f"the photo {photo.file} is outside the story folder", "put it into this story's images/ folder")
+        yield Finding(
+            story_file.path,
+            photo.line,
+            ERROR,
+            f"the photo {photo.file} is outside the story folder",
+            "put it into this story's images/ folder",
+        )
         return
     if path.is_file() and path.name in {p.name for p in path.parent.iterdir()}:
         if story_file.lang == SOURCE_LANG and is_placeholder(path):
-            yield Finding(story_file.path, photo.line, WARNING, f"the photo {photo.file} is a placeholder", "replace the file with the real photo under the same name", code="photo-placeholder")
+            yield Finding(
+                story_file.path,
+                photo.line,
+                WARNING,
+                f"the photo {photo.file} is a placeholder",
+                "replace the file with the real photo under the same name",
+                code="photo-placeholder",
+            )
         return
-    same_but_case = [p.name for p in path.parent.iterdir() if p.name.lower() == path.name.lower()] if path.parent.is_dir() else []
+    same_but_case = (
+        [p.name for p in path.parent.iterdir() if p.name.lower() == path.name.lower()] if path.parent.is_dir() else []
+    )
     if same_but_case:
-        yield Finding(story_file.path, photo.line, ERROR, f"the photo {photo.file} is named {same_but_case[0]} on disk (letters differ in case)", f"write file: {Path(photo.file).with_name(same_but_case[0]).as_posix()}, or rename the file; the web server sees them as different", code="photo-case")
+        yield Finding(
+            story_file.path,
+            photo.line,
+            ERROR,
+            f"the photo {photo.file} is named {same_but_case[0]} on disk (letters differ in case)",
+            f"write file: {Path(photo.file).with_name(same_but_case[0]).as_posix()}, or rename the file; the web server sees them as different",
+            code="photo-case",
+        )
     else:
-        yield Finding(story_file.path, photo.line, ERROR, f"the photo file {photo.file} does not exist", f"put the photo at docs/stories/{story.slug}/{photo.file}", code="photo-missing")
+        yield Finding(
+            story_file.path,
+            photo.line,
+            ERROR,
+            f"the photo file {photo.file} does not exist",
+            f"put the photo at docs/stories/{story.slug}/{photo.file}",
+            code="photo-missing",
+        )
 
 
 def _agreement(zh: StoryFile, en: StoryFile, registry: Registry) -> Iterator[Finding]:
     for name in ("series", "date", "date_precision", "lead_photo"):
         if zh.meta.get(name) != en.meta.get(name) and en.meta.get(name) is not None:
-            yield Finding(en.path, en.line_of(name), ERROR, f"`{name}` is {en.meta.get(name)!r} here but {zh.meta.get(name)!r} in the Chinese file", f"make `{name}` the same in both files")
+            yield Finding(
+                en.path,
+                en.line_of(name),
+                ERROR,
+                f"`{name}` is {en.meta.get(name)!r} here but {zh.meta.get(name)!r} in the Chinese file",
+                f"make `{name}` the same in both files",
+            )
     zh_files, en_files = [p.file for p in zh.photos], [p.file for p in en.photos]
     for file in sorted(set(zh_files) - set(en_files)):
-        yield Finding(en.path, en.line_of("photos"), ERROR, f"the photo {file} is in the Chinese story but not in the English one", "add it to `photos:` here with an English caption and alt text", code="photo-language")
+        yield Finding(
+            en.path,
+            en.line_of("photos"),
+            ERROR,
+            f"the photo {file} is in the Chinese story but not in the English one",
+            "add it to `photos:` here with an English caption and alt text",
+            code="photo-language",
+        )
     for file in sorted(set(en_files) - set(zh_files)):
-        yield Finding(zh.path, zh.line_of("photos"), ERROR, f"the photo {file} is in the English story but not in the Chinese one", "add it to `photos:` here, or remove it from index.en.md", code="photo-language")
+        yield Finding(
+            zh.path,
+            zh.line_of("photos"),
+            ERROR,
+            f"the photo {file} is in the English story but not in the Chinese one",
+            "add it to `photos:` here, or remove it from index.en.md",
+            code="photo-language",
+        )
     for photo in en.photos:
         original = zh.photo(photo.file)
         if original and photo.credit and original.credit:
             zh_person, en_person = registry.contributor(original.credit), registry.contributor(photo.credit)
             if zh_person and en_person and zh_person.id != en_person.id:
-                yield Finding(en.path, en.line_of("photos", photo.index, "credit"), ERROR,
-                              f"the photo {photo.file} is credited to {en_person.name('en')} here but to {zh_person.name('zh')} in Chinese",
-                              "credit the same person in both languages", code="credit-mismatch")
+                yield Finding(
+                    en.path,
+                    en.line_of("photos", photo.index, "credit"),
+                    ERROR,
+                    f"the photo {photo.file} is credited to {en_person.name('en')} here but to {zh_person.name('zh')} in Chinese",
+                    "credit the same person in both languages",
+                    code="credit-mismatch",
+                )
     for role in ("text", "photos"):
         zh_people = _people_ids(zh.byline(role), registry)
         en_people = _people_ids(en.byline(role), registry)
         if zh_people and en_people and zh_people != en_people:
-            yield Finding(en.path, en.line_of("byline", role), ERROR, f"the `{role}` byline names other people than the Chinese one", "name the same people in both languages", code="byline-mismatch")
+            yield Finding(
+                en.path,
+                en.line_of("byline", role),
+                ERROR,
+                f"the `{role}` byline names other people than the Chinese one",
+                "name the same people in both languages",
+                code="byline-mismatch",
+            )
         elif bool(zh.byline(role)) != bool(en.byline(role)):
             missing = en if zh.byline(role) else zh
-            yield Finding(missing.path, missing.line_of("byline"), ERROR, f"the byline role `{role}` is given in one language only", f"add `{role}:` to the byline in {LANGUAGE_NAMES[missing.lang]}", code="byline-mismatch")
+            yield Finding(
+                missing.path,
+                missing.line_of("byline"),
+                ERROR,
+                f"the byline role `{role}` is given in one language only",
+                f"add `{role}:` to the byline in {LANGUAGE_NAMES[missing.lang]}",
+                code="byline-mismatch",
+            )
 
 
 def _people_ids(names: list[str], registry: Registry) -> set[str]:
@@ -330,10 +584,24 @@ def _people_ids(names: list[str], registry: Registry) -> set[str]:
 def _untranslated(en: StoryFile) -> Iterator[Finding]:
     for name in ("title", "deck", "summary"):
         if en.text_field(name).startswith(UNTRANSLATED_MARK):
-            yield Finding(en.path, en.line_of(name), ERROR, f"the {name} is not translated yet", f"replace `{UNTRANSLATED_MARK} …` with the English {name}", code="untranslated")
+            yield Finding(
+                en.path,
+                en.line_of(name),
+                ERROR,
+                f"the {name} is not translated yet",
+                f"replace `{UNTRANSLATED_MARK} …` with the English {name}",
+                code="untranslated",
+            )
     stubs = en.untranslated_blocks
     for block in stubs:
-        yield Finding(en.path, block.line, ERROR, f"this {_describe(block)} is not translated yet", f"replace the line starting {UNTRANSLATED_MARK} with its English translation", code="untranslated")
+        yield Finding(
+            en.path,
+            block.line,
+            ERROR,
+            f"this {_describe(block)} is not translated yet",
+            f"replace the line starting {UNTRANSLATED_MARK} with its English translation",
+            code="untranslated",
+        )
 
 
 def _describe(block: Block) -> str:
@@ -342,8 +610,19 @@ def _describe(block: Block) -> str:
 
 def _structure(zh: StoryFile, en: StoryFile) -> Iterator[Finding]:
     for rule in en.alignment:
-        if rule.zh[1] > len(zh.paragraphs) or rule.en[1] > len(en.paragraphs) or rule.zh[0] > rule.zh[1] or rule.en[0] > rule.en[1]:
-            yield Finding(en.path, rule.line, ERROR, "this alignment rule names paragraphs that do not exist", f"the Chinese text has {len(zh.paragraphs)} paragraphs and the English {len(en.paragraphs)}")
+        if (
+            rule.zh[1] > len(zh.paragraphs)
+            or rule.en[1] > len(en.paragraphs)
+            or rule.zh[0] > rule.zh[1]
+            or rule.en[0] > rule.en[1]
+        ):
+            yield Finding(
+                en.path,
+                rule.line,
+                ERROR,
+                "this alignment rule names paragraphs that do not exist",
+                f"the Chinese text has {len(zh.paragraphs)} paragraphs and the English {len(en.paragraphs)}",
+            )
             return
     result = alignment_mod.align(zh.blocks, en.blocks, en.alignment)
     if result.in_step:
@@ -357,10 +636,24 @@ def _structure(zh: StoryFile, en: StoryFile) -> Iterator[Finding]:
                 message = f"paragraph {pair.zh_numbers[0]} of {zh_total} has no English counterpart (Chinese line {block.line})"
             else:
                 message = f"the Chinese {_describe(block)} {_quote(block)}has no English counterpart (Chinese line {block.line})"
-            yield Finding(en.path, where, ERROR, message, "translate it here, or declare a merge in `alignment:` (see the guide)", code="structure")
+            yield Finding(
+                en.path,
+                where,
+                ERROR,
+                message,
+                "translate it here, or declare a merge in `alignment:` (see the guide)",
+                code="structure",
+            )
         elif pair.en and not pair.zh:
             block = pair.en[0]
-            yield Finding(en.path, block.line, ERROR, f"this English {_describe(block)} has no Chinese counterpart", "remove it, or declare a split in `alignment:` (see the guide)", code="structure")
+            yield Finding(
+                en.path,
+                block.line,
+                ERROR,
+                f"this English {_describe(block)} has no Chinese counterpart",
+                "remove it, or declare a split in `alignment:` (see the guide)",
+                code="structure",
+            )
 
 
 def _quote(block: Block) -> str:
@@ -385,8 +678,14 @@ def _freshness(story: Story, zh: StoryFile, en: StoryFile, strict: bool) -> Iter
     severity = ERROR if strict else WARNING
     recorded = en.translation_source
     if not recorded:
-        yield Finding(en.path, en.line_of("translation"), severity, "the translation does not record which Chinese version it translates",
-                      f"once it matches the Chinese text, run `{MARK_TRANSLATED} {en.path.parent.as_posix()}`", code="translation-unrecorded")
+        yield Finding(
+            en.path,
+            en.line_of("translation"),
+            severity,
+            "the translation does not record which Chinese version it translates",
+            f"once it matches the Chinese text, run `{MARK_TRANSLATED} {shown_path(en.path.parent)}`",
+            code="translation-unrecorded",
+        )
         return
     current = story.current_fingerprint
     if recorded == current:
@@ -402,9 +701,14 @@ def _freshness(story: Story, zh: StoryFile, en: StoryFile, strict: bool) -> Iter
     since = en.translation_updated
     since_text = f" since {since.isoformat()}" if since else ""
     listed = "; ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
-    yield Finding(en.path, en.line_of("translation", "source"), severity,
-                  f"the Chinese text changed{since_text}: {listed}",
-                  f"update the English, then run `{MARK_TRANSLATED} {en.path.parent.as_posix()}`", code="translation-outdated")
+    yield Finding(
+        en.path,
+        en.line_of("translation", "source"),
+        severity,
+        f"the Chinese text changed{since_text}: {listed}",
+        f"update the English, then run `{MARK_TRANSLATED} {shown_path(en.path.parent)}`",
+        code="translation-outdated",
+    )
 
 
 def _unsafe_content(story_file: StoryFile) -> Iterator[Finding]:
@@ -413,5 +717,12 @@ def _unsafe_content(story_file: StoryFile) -> Iterator[Finding]:
             match = pattern.search(line)
             if match:
                 label = what.format(*(match.groups() or ("",)))
-                yield Finding(story_file.path, story_file.body_line + offset, ERROR, f"the text contains {label}", fix, code="unsafe")
+                yield Finding(
+                    story_file.path,
+                    story_file.body_line + offset,
+                    ERROR,
+                    f"the text contains {label}",
+                    fix,
+                    code="unsafe",
+                )
                 break

@@ -19,23 +19,22 @@ class Finding:
     code: str = ""
 
     def format(self, root: Path | None = None) -> str:
-        shown = _relative(self.path, root)
+        shown = shown_path(self.path, root)
         text = f"{shown}:{self.line}: {self.severity}: {self.message}"
         return f"{text} — {self.fix}" if self.fix else text
 
     def as_dict(self, root: Path | None = None) -> dict:
         data = asdict(self)
-        data["path"] = _relative(self.path, root)
+        data["path"] = shown_path(self.path, root)
         return data
 
 
-def _relative(path: Path, root: Path | None) -> str:
-    if root is not None:
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            pass
-    return path.as_posix()
+def shown_path(path: Path, root: Path | None = None) -> str:
+    """A path as a journalist would type it: relative to `root` (default: where they are)."""
+    try:
+        return path.resolve().relative_to((root or Path.cwd()).resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 class StoryError(Exception):

@@ -35,9 +35,7 @@ class _Loader(_BaseLoader):
     """Safe loader that keeps dates as text, so that `2025-02-30` is our finding, not a crash."""
 
 
-_Loader.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
-)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
 @dataclass
@@ -93,7 +91,9 @@ def parse(text: str) -> tuple[FrontMatter | None, str]:
         line = yaml_line + (mark.line if mark else 0)
         raise FrontMatterProblem(line, _plain_yaml_problem(error), _yaml_fix(error)) from None
     except yaml.YAMLError as error:
-        raise FrontMatterProblem(yaml_line, f"the front matter is not valid YAML ({error})", "check the front matter's syntax") from None
+        raise FrontMatterProblem(
+            yaml_line, f"the front matter is not valid YAML ({error})", "check the front matter's syntax"
+        ) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):

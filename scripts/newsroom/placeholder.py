@@ -36,7 +36,9 @@ def draw_placeholder(path: Path, lines: list[str]) -> None:
     for y in range(height):  # a quiet water-and-hills gradient, so the page layout reads as it will
         shade = y / height
         pixels.line([(0, y), (width, y)], fill=(int(196 - 60 * shade), int(221 - 40 * shade), int(214 - 70 * shade)))
-    pixels.polygon([(0, 760), (420, 560), (820, 720), (1200, 520), (1600, 700), (1600, 1000), (0, 1000)], fill=(96, 140, 112))
+    pixels.polygon(
+        [(0, 760), (420, 560), (820, 720), (1200, 520), (1600, 700), (1600, 1000), (0, 1000)], fill=(96, 140, 112)
+    )
     pixels.rectangle([(60, 60), (width - 60, height - 60)], outline=(255, 255, 255), width=6)
     y = 150
     for index, text in enumerate(lines):

@@ -54,17 +54,20 @@ class Registry:
 
 def load_registry(docs_dir: Path) -> Registry:
     data_dir = docs_dir / DATA_DIR
-    registry = Registry(
-        contributors_path=data_dir / CONTRIBUTORS_FILE, series_path=data_dir / SERIES_FILE
-    )
+    registry = Registry(contributors_path=data_dir / CONTRIBUTORS_FILE, series_path=data_dir / SERIES_FILE)
     people, people_lines = _load_mapping(registry.contributors_path, registry.problems)
     for person_id, record in people.items():
         names = _language_texts(record.get("name") if isinstance(record, dict) else None)
         if not names:
-            registry.problems.append(Finding(
-                registry.contributors_path, people_lines(person_id), ERROR,
-                f"contributor `{person_id}` has no name", "give `name:` with `zh:` and `en:` lines",
-            ))
+            registry.problems.append(
+                Finding(
+                    registry.contributors_path,
+                    people_lines(person_id),
+                    ERROR,
+                    f"contributor `{person_id}` has no name",
+                    "give `name:` with `zh:` and `en:` lines",
+                )
+            )
             continue
         contributor = Contributor(str(person_id), names, _language_texts(record.get("title")))
         registry.contributors[contributor.id] = contributor
@@ -75,12 +78,19 @@ def load_registry(docs_dir: Path) -> Registry:
         record = record if isinstance(record, dict) else {}
         title = _language_texts(record.get("title"))
         if not title:
-            registry.problems.append(Finding(
-                registry.series_path, series_lines(series_id), ERROR, f"series `{series_id}` has no title",
-                "give `title:` with `zh:` and `en:` lines",
-            ))
+            registry.problems.append(
+                Finding(
+                    registry.series_path,
+                    series_lines(series_id),
+                    ERROR,
+                    f"series `{series_id}` has no title",
+                    "give `title:` with `zh:` and `en:` lines",
+                )
+            )
         registry.series[str(series_id)] = Series(
-            str(series_id), title, _language_texts(record.get("subtitle")),
+            str(series_id),
+            title,
+            _language_texts(record.get("subtitle")),
             _language_texts(record.get("description")),
         )
     return registry
@@ -94,11 +104,15 @@ def _language_texts(value: object) -> dict[str, str]:
 
 def _load_mapping(path: Path, problems: list[Finding]):
     """The YAML mapping in `path`, and a function giving the line of one of its keys."""
-    no_lines = lambda key: 1  # noqa: E731
+    no_lines = lambda key: 1
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        problems.append(Finding(path, 1, ERROR, f"the record {path.name} is missing", f"restore docs/{DATA_DIR}/{path.name} from git"))
+        problems.append(
+            Finding(
+                path, 1, ERROR, f"the record {path.name} is missing", f"restore docs/{DATA_DIR}/{path.name} from git"
+            )
+        )
         return {}, no_lines
     except (OSError, UnicodeDecodeError) as error:
         problems.append(Finding(path, 1, ERROR, f"cannot read {path.name} ({error})", "save it as UTF-8 text"))

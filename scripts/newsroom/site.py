@@ -13,7 +13,16 @@ from .schema import LANGUAGES, SOURCE_LANG
 from .story import STORIES_DIR, Story, StoryFile
 
 _LANG_SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?)\.md$")
-MISNAMED_LANGS = {"cn": "zh", "zh-cn": "zh", "zh_cn": "zh", "zh-hans": "zh", "chs": "zh", "en-us": "en", "en-gb": "en", "eng": "en"}
+MISNAMED_LANGS = {
+    "cn": "zh",
+    "zh-cn": "zh",
+    "zh_cn": "zh",
+    "zh-hans": "zh",
+    "chs": "zh",
+    "en-us": "en",
+    "en-gb": "en",
+    "eng": "en",
+}
 
 
 @dataclass
@@ -79,10 +88,15 @@ def load_site(docs_dir: Path) -> Site:
         stem, lang = named
         if parts[0] == STORIES_DIR:
             if len(parts) != 3 or stem != "index":
-                site.problems.append(Finding(
-                    path, 1, ERROR, "a story's text must be docs/stories/<slug>/index.zh.md or index.en.md",
-                    "move the text into its story folder with that name",
-                ))
+                site.problems.append(
+                    Finding(
+                        path,
+                        1,
+                        ERROR,
+                        "a story's text must be docs/stories/<slug>/index.zh.md or index.en.md",
+                        "move the text into its story folder with that name",
+                    )
+                )
                 continue
             slug = parts[1]
             story = stories.setdefault(slug, Story(slug, path.parent))
@@ -93,10 +107,15 @@ def load_site(docs_dir: Path) -> Site:
             page.files[lang] = StoryFile.read(path, lang)
     for folder in sorted((docs_dir / STORIES_DIR).glob("*/")) if (docs_dir / STORIES_DIR).is_dir() else []:
         if folder.is_dir() and folder.name not in stories:
-            site.problems.append(Finding(
-                folder, 1, ERROR, f"the story folder {folder.name}/ has no index.zh.md or index.en.md",
-                "add the story's text, or delete the empty folder",
-            ))
+            site.problems.append(
+                Finding(
+                    folder,
+                    1,
+                    ERROR,
+                    f"the story folder {folder.name}/ has no index.zh.md or index.en.md",
+                    "add the story's text, or delete the empty folder",
+                )
+            )
     site.stories = sorted(stories.values(), key=lambda story: story.sort_key, reverse=True)
     return site
 
@@ -115,10 +134,25 @@ def _misnamed(path: Path, named: tuple[str, str] | None) -> Finding:
         stem, lang = named
         right = MISNAMED_LANGS.get(lang.lower())
         if right:
-            return Finding(path, 1, ERROR, f"`.{lang}.md` is not a language this site uses", f"rename the file to {stem}.{right}.md")
-        return Finding(path, 1, ERROR, f"`.{lang}.md` is not one of this site's languages (zh, en)", f"rename it to {stem}.zh.md or {stem}.en.md")
+            return Finding(
+                path,
+                1,
+                ERROR,
+                f"`.{lang}.md` is not a language this site uses",
+                f"rename the file to {stem}.{right}.md",
+            )
+        return Finding(
+            path,
+            1,
+            ERROR,
+            f"`.{lang}.md` is not one of this site's languages (zh, en)",
+            f"rename it to {stem}.zh.md or {stem}.en.md",
+        )
     stem = path.name[:-3]
     return Finding(
-        path, 1, ERROR, "the file name does not say its language",
+        path,
+        1,
+        ERROR,
+        "the file name does not say its language",
         f"rename it to {stem}.{SOURCE_LANG}.md (Chinese) or {stem}.en.md (English)",
     )

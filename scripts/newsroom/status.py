@@ -32,8 +32,14 @@ def story_rows(site: Site) -> list[StoryRow]:
 def story_row(story: Story, site: Site) -> StoryRow:
     findings = checks.check_story(story, site.registry)
     zh, en = story.source, story.translation
-    in_step = bool(zh and en and not zh.problem and not en.problem and not en.untranslated_blocks
-                   and alignment.align(zh.blocks, en.blocks, en.alignment).in_step)
+    in_step = bool(
+        zh
+        and en
+        and not zh.problem
+        and not en.problem
+        and not en.untranslated_blocks
+        and alignment.align(zh.blocks, en.blocks, en.alignment).in_step
+    )
     photos = zh.photos if zh else []
     credited = sum(bool(photo.credit and site.registry.contributor(photo.credit)) for photo in photos)
     return StoryRow(
@@ -64,11 +70,15 @@ def translation_state(story: Story) -> str:
 
 def render(rows: list[StoryRow], form: str) -> str:
     if form == "json":
-        return json.dumps({"stories": [asdict(row) for row in rows], "totals": _totals(rows)}, ensure_ascii=False, indent=2)
+        return json.dumps(
+            {"stories": [asdict(row) for row in rows], "totals": _totals(rows)}, ensure_ascii=False, indent=2
+        )
     cells = [[_cell(getattr(row, column)) for column in COLUMNS] for row in rows]
     totals = _totals(rows)
-    footer = (f"{totals['stories']} stories: {totals['in_step']} in step, {totals['current']} translations current, "
-              f"{totals['needs_translation']} need translation work, {totals['with_errors']} with errors")
+    footer = (
+        f"{totals['stories']} stories: {totals['in_step']} in step, {totals['current']} translations current, "
+        f"{totals['needs_translation']} need translation work, {totals['with_errors']} with errors"
+    )
     if form == "markdown":
         lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
         lines += ["| " + " | ".join(row) + " |" for row in cells]

@@ -58,24 +58,44 @@ class StoryFile:
         try:
             raw = path.read_bytes()
         except OSError as error:
-            story_file.problem = Finding(path, 1, ERROR, f"cannot read the file ({error.strerror})", "check that it exists and is readable")
+            story_file.problem = Finding(
+                path, 1, ERROR, f"cannot read the file ({error.strerror})", "check that it exists and is readable"
+            )
             return story_file
         story_file.load(raw)
         return story_file
 
     def load(self, raw: bytes) -> None:
         if len(raw) > MAX_STORY_BYTES:
-            self.problem = Finding(self.path, 1, ERROR, f"the file is {len(raw):,} bytes, too large for a story", "split it or remove pasted data")
+            self.problem = Finding(
+                self.path,
+                1,
+                ERROR,
+                f"the file is {len(raw):,} bytes, too large for a story",
+                "split it or remove pasted data",
+            )
             return
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             line = raw[: error.start].count(b"\n") + 1
-            self.problem = Finding(self.path, line, ERROR, "the file is not saved as UTF-8 (it may be GBK)", "in your editor choose Save with Encoding → UTF-8")
+            self.problem = Finding(
+                self.path,
+                line,
+                ERROR,
+                "the file is not saved as UTF-8 (it may be GBK)",
+                "in your editor choose Save with Encoding → UTF-8",
+            )
             return
         if "\x00" in text:
             line = text[: text.index("\x00")].count("\n") + 1
-            self.problem = Finding(self.path, line, ERROR, "the file contains a NUL character (binary data)", "remove it; a story is plain text")
+            self.problem = Finding(
+                self.path,
+                line,
+                ERROR,
+                "the file contains a NUL character (binary data)",
+                "remove it; a story is plain text",
+            )
             return
         self.text = text.replace("\r\n", "\n").replace("\r", "\n")
         try:
@@ -123,10 +143,13 @@ class StoryFile:
             if not isinstance(entry, dict):
                 continue
             values = {key: entry.get(key) for key in ("file", "caption", "credit", "alt")}
-            photos.append(Photo(
-                *(value.strip() if isinstance(value, str) else "" for value in values.values()),
-                line=self.line_of("photos", index), index=index,
-            ))
+            photos.append(
+                Photo(
+                    *(value.strip() if isinstance(value, str) else "" for value in values.values()),
+                    line=self.line_of("photos", index),
+                    index=index,
+                )
+            )
         return photos
 
     def photo(self, file: str) -> Photo | None:
@@ -162,7 +185,10 @@ class StoryFile:
 
     @cached_property
     def alignment(self) -> list[AlignmentRule]:
-        rules = (parse_alignment_rule(entry, self.line_of("alignment", index)) for index, entry in enumerate(self.alignment_entries))
+        rules = (
+            parse_alignment_rule(entry, self.line_of("alignment", index))
+            for index, entry in enumerate(self.alignment_entries)
+        )
         return [rule for rule in rules if rule]
 
     @property
@@ -172,7 +198,11 @@ class StoryFile:
     @property
     def is_stub(self) -> bool:
         """A translation that has not been started or finished (import writes these)."""
-        return self.problem is not None or bool(self.untranslated_blocks) or self.text_field("title").startswith(blocks_mod.UNTRANSLATED_MARK)
+        return (
+            self.problem is not None
+            or bool(self.untranslated_blocks)
+            or self.text_field("title").startswith(blocks_mod.UNTRANSLATED_MARK)
+        )
 
 
 def parse_alignment_rule(entry: object, line: int) -> AlignmentRule | None:

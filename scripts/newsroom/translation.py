@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-import yaml
-
 from .story import Story
 
 
 def marked_text(story: Story, today: dt.date) -> str:
     """The English file's text with `translation:` set to the current Chinese fingerprint."""
     english = story.translation
-    record = yaml.safe_dump(
-        {"translation": {"source": story.current_fingerprint, "updated": today.isoformat()}},
-        allow_unicode=True, sort_keys=False, width=100,
-    ).rstrip("\n").split("\n")
+    # hashes and a date only, so the lines can be written as they should read, without a YAML dump
+    record = ["translation:", f'  source: "{story.current_fingerprint}"', f"  updated: {today.isoformat()}"]
     lines = english.text.split("\n")
     close = english.body_line - 2  # index of the closing `---`
     start = next((i for i in range(1, close) if lines[i].startswith("translation:")), None)

@@ -92,7 +92,8 @@ def story_view(site: Site, story: Story, lang: str, page_url: str) -> StoryView:
         byline=byline(story_file, registry),
         lead=figure(story, story_file, lead, registry, page_url, lead=True) if lead else None,
         other_language=Link(relative_to(story_url(story, other), page_url), labels.label(lang, "other_language"), other)
-        if story.is_published_in(other) else None,
+        if story.is_published_in(other)
+        else None,
         notice=translation_notice(story, lang),
         previous=_story_link(older, lang, page_url),
         next=_story_link(newer, lang, page_url),
@@ -118,7 +119,9 @@ def byline(story_file: StoryFile, registry: Registry) -> list[BylineEntry]:
         people = [registry.contributor(name) for name in story_file.byline(role)]
         people = [person for person in people if person]
         if people:
-            entries.append(BylineEntry(role, labels.label(story_file.lang, f"role.{role}"), labels.people(people, story_file.lang)))
+            entries.append(
+                BylineEntry(role, labels.label(story_file.lang, f"role.{role}"), labels.people(people, story_file.lang))
+            )
     return entries
 
 
@@ -134,8 +137,16 @@ def translation_notice(story: Story, lang: str) -> str:
     return labels.label(lang, "outdated_undated")
 
 
-def figure(story: Story, story_file: StoryFile, photo: Photo | None, registry: Registry, page_url: str,
-           *, lead: bool = False, thumbnail: bool = False) -> Markup:
+def figure(
+    story: Story,
+    story_file: StoryFile,
+    photo: Photo | None,
+    registry: Registry,
+    page_url: str,
+    *,
+    lead: bool = False,
+    thumbnail: bool = False,
+) -> Markup:
     """A photo with its caption and visible credit, in the page's language."""
     if photo is None:
         return Markup("")
@@ -208,7 +219,10 @@ def series_view(site: Site, series_id: str, lang: str, page_url: str) -> SeriesV
     if series is None:
         return None
     return SeriesView(
-        lang, series.id, series.title.get(lang, ""), series.subtitle.get(lang, ""),
+        lang,
+        series.id,
+        series.title.get(lang, ""),
+        series.subtitle.get(lang, ""),
         series.description.get(lang, ""),
         [story_view(site, story, lang, page_url) for story in site.stories_in(series_id, lang)],
     )
