@@ -273,8 +273,9 @@ def _unknown_fields(story_file: StoryFile, known) -> Iterator[Finding]:
 
 def _unknown(story_file: StoryFile, path: tuple, name: object, known) -> Finding:
     text = str(name)
-    guess = _SYNONYMS.get(text.lower()) if _SYNONYMS.get(text.lower()) in known else None
-    guess = guess or next(iter(difflib.get_close_matches(text.lower(), list(known), n=1, cutoff=0.6)), None)
+    candidates = {name: name for name in known} | {alias: name for alias, name in _SYNONYMS.items() if name in known}
+    close = difflib.get_close_matches(text.lower(), list(candidates), n=1, cutoff=0.6)
+    guess = candidates[close[0]] if close else None
     if "：" in text or "\u3000" in text:
         fix = "type the colon and spaces in half-width (English) input mode: `title: …`"
     elif guess:
@@ -565,16 +566,6 @@ def _agreement(zh: StoryFile, en: StoryFile, registry: Registry) -> Iterator[Fin
                 "name the same people in both languages",
                 code="byline-mismatch",
             )
-        elif bool(zh.byline(role)) != bool(en.byline(role)):
-            missing = en if zh.byline(role) else zh
-            yield Finding(
-                missing.path,
-                missing.line_of("byline"),
-                ERROR,
-                f"the byline role `{role}` is given in one language only",
-                f"add `{role}:` to the byline in {LANGUAGE_NAMES[missing.lang]}",
-                code="byline-mismatch",
-            )
 
 
 def _people_ids(names: list[str], registry: Registry) -> set[str]:
@@ -656,6 +647,12 @@ def _structure(zh: StoryFile, en: StoryFile) -> Iterator[Finding]:
             )
 
 
+def _where_in_chinese(block: Block, zh: StoryFile) -> str:
+    if block.kind == PARAGRAPH:
+        return f"paragraph {zh.paragraphs.index(block) + 1} (Chinese line {block.line})"
+    return f"{_describe(block)} {_quote(block)}(Chinese line {block.line})"
+
+
 def _quote(block: Block) -> str:
     if block.kind == PHOTO:
         return f"{block.src} "
@@ -695,7 +692,7 @@ def _freshness(story: Story, zh: StoryFile, en: StoryFile, strict: bool) -> Iter
     changed: list[str] = []
     for tag, _, _, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
         if tag in ("replace", "insert"):
-            changed += [f"{_describe(block)} at Chinese line {block.line}" for block in counted[j1:j2]]
+            changed += [_where_in_chinese(block, zh) for block in counted[j1:j2]]
         elif tag == "delete":
             changed.append("a removed block")
     since = en.translation_updated
