@@ -1,0 +1,87 @@
+"""`stories.py new`: a new story folder whose two files already have every field the check needs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .blocks import UNTRANSLATED_MARK
+from .files import write_text
+from .site import Site
+from .story import IMAGES_DIR, STORIES_DIR, slug_problem
+
+
+class SlugProblem(Exception):
+    """A slug that cannot become a story folder; the message says why and what to do."""
+
+
+def new_story_folder(site: Site, slug: str) -> Path:
+    """The folder for a new story, or SlugProblem when the slug is unusable or taken."""
+    stories = site.docs_dir / STORIES_DIR
+    problem = slug_problem(slug, stories)
+    if problem:
+        raise SlugProblem(problem)
+    return stories / slug
+
+
+def new_story_texts(site: Site, title: str, date: dt.date) -> tuple[str, str]:
+    """The Chinese and English files of a new story, with guidance where the journalist fills in."""
+    series = next(iter(site.registry.series), "") if len(site.registry.series) == 1 else ""
+    series_note = "  # 系列 id，见 docs/_data/series.yml / the series id" + (
+        "" if series else f": {', '.join(site.registry.series) or 'add one first'}"
+    )
+    chinese = f"""---
+title: {_yaml_text(title)}
+deck: ""  # 副题：标题下的一句话 / the subtitle under the headline
+series: {series}{series_note}
+date: {date.isoformat()}
+summary: ""  # 摘要：一两句话，用于系列页和分享 / one or two sentences for the series page
+byline:
+  text: []  # 作者，如 [张凯鹏]（须在 docs/_data/contributors.yml 中）/ authors, e.g. [张凯鹏]
+  photos: []  # 摄影，如 [程婧] / photographers, e.g. [程婧]
+lead_photo: ""  # 题图文件，如 images/lead.jpg / the lead photo's file
+photos: []
+# photos:
+#   - file: images/lead.jpg
+#     caption: 图片说明
+#     credit: 程婧
+#     alt: 替代文字：照片里有什么（供看不到图片的读者）
+---
+
+<!-- 在这里写正文：段落之间空一行。小标题以 "## " 开头。
+     插图单独占一行：![](images/文件名.jpg)，并在上面的 photos: 里登记说明、署名和替代文字。 -->
+"""
+    english = f"""---
+title: "{UNTRANSLATED_MARK} {_escaped(title)}"
+deck: ""  # the subtitle, translated
+series: {series}
+date: {date.isoformat()}
+summary: ""  # the summary, translated
+byline:
+  text: []  # the same people as the Chinese byline, in English (e.g. [Zhang Kaipeng])
+  photos: []
+  translation: []  # who translated the story
+lead_photo: ""
+photos: []  # the same photos as the Chinese file, with English caption and alt text
+---
+
+{UNTRANSLATED_MARK} Translate the Chinese text here, paragraph for paragraph.
+"""
+    return chinese, english
+
+
+def create_story(site: Site, slug: str, title: str, date: dt.date) -> Path:
+    folder = new_story_folder(site, slug)
+    chinese, english = new_story_texts(site, title, date)
+    write_text(folder / "index.zh.md", chinese)
+    write_text(folder / "index.en.md", english)
+    (folder / IMAGES_DIR).mkdir(exist_ok=True)
+    return folder
+
+
+def _escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def _yaml_text(text: str) -> str:
+    return f'"{_escaped(text)}"'
