@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -10,12 +9,13 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from newsroom.project import BUILD_ENV as ENV
+from newsroom.project import PROJECT_ROOT as PROJECT
+from newsroom.project import build, make_project
 
-PROJECT = Path(__file__).resolve().parents[1]
 FIXTURE_DOCS = PROJECT / "tests" / "fixtures" / "docs"
 RAW_STORY = PROJECT / "tests" / "fixtures" / "raw" / "000_3312326c97b76c01.txt"  # copy of shared/stories-raw
 FIRST_STORY = "jinzhong-green-waters"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1"}
 
 
 def run_stories(*args: str, cwd: Path = PROJECT, docs: Path | None = None) -> subprocess.CompletedProcess:
@@ -24,23 +24,6 @@ def run_stories(*args: str, cwd: Path = PROJECT, docs: Path | None = None) -> su
     if docs is not None:
         command += ["--docs", str(docs)]
     return subprocess.run(command + list(args), cwd=cwd, env=ENV, capture_output=True, text=True, timeout=120)
-
-
-def make_project(root: Path, docs: Path) -> Path:
-    """A project folder that builds `docs` with the real mkdocs.yml, overrides and hooks."""
-    root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
-    for shared in ("overrides", "scripts"):
-        (root / shared).symlink_to(PROJECT / shared)
-    if docs != root / "docs":
-        shutil.copytree(docs, root / "docs", symlinks=True)
-    return root
-
-
-def build(project: Path, *extra: str) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` in `project`; returns the finished process (check returncode)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site"), *extra]
-    return subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True, timeout=600)
 
 
 def page(site: Path, url: str) -> BeautifulSoup:

@@ -293,7 +293,8 @@ def test_each_problem_is_found_with_file_line_and_message(fixture_docs: Path, na
     assert any(line.startswith(expected_prefix) for line in matching), (expected_prefix, matching)
     assert " — " in matching[0], "every finding says what to do"
     assert "Traceback" not in result.stderr
-    assert result.stdout.splitlines()[-1].startswith("checked ")
+    assert any(line.startswith("checked ") for line in result.stdout.splitlines())
+    assert "中文说明" in result.stdout, "the check explains each kind of problem in Chinese too"
 
 
 def test_clean_stories_pass(fixture_docs: Path):

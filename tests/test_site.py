@@ -104,7 +104,7 @@ def test_series_page_lists_stories_newest_first_with_summary_and_thumbnail(fixtu
         assert [c.select_one(".nr-story-card__title").get_text(strip=True) for c in cards] == titles
         assert cards[0].select_one(".nr-story-card__summary").get_text(strip=True)
         assert cards[0].select_one(".nr-story-card__date time")["datetime"] == "2026-03-15"
-        assert cards[0].select_one("img")["src"].endswith("images/river.png")
+        assert re.search(r"images/river-[0-9a-f]{8}-\d+\.webp$", cards[0].select_one("img")["src"])  # the lead photo
         assert cards[1].select_one("img") is None  # a story without photos has no thumbnail
 
 

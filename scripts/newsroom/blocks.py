@@ -19,9 +19,9 @@ PARAGRAPH = "paragraph"
 UNTRANSLATED_MARK = "[TRANSLATE]"
 
 _PHOTO_LINE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)\s*$")
-_HEADING_LINE = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
+# the closing hashes are stripped in code: `(.+?)\s*#*\s*$` backtracks cubically on long runs of spaces
+_HEADING_LINE = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+)$")
 _BREAK_LINE = re.compile(r"^\s*(?:\*\s*){3,}$|^\s*(?:_\s*){3,}$")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _FENCE = re.compile(r"^(```|~~~)")
 
 
@@ -57,7 +57,7 @@ def parse_blocks(body: str, first_line: int = 1) -> list[Block]:
                 blocks.append(Block(PARAGRAPH, text, pending_line))
             pending = []
 
-    body = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), body)
+    body = _blank_comments(body)
     for offset, raw in enumerate(body.split("\n")):
         line_no = first_line + offset
         line = raw.rstrip()
@@ -75,7 +75,8 @@ def parse_blocks(body: str, first_line: int = 1) -> list[Block]:
         photo = _PHOTO_LINE.match(line.strip())
         if heading:
             flush()
-            blocks.append(Block(HEADING, heading["text"], line_no, level=len(heading["hashes"])))
+            text = heading["text"]
+            blocks.append(Block(HEADING, text.rstrip("#").rstrip() or text, line_no, level=len(heading["hashes"])))
         elif photo:
             flush()
             blocks.append(Block(PHOTO, photo["alt"], line_no, src=photo["src"]))
@@ -87,6 +88,22 @@ def parse_blocks(body: str, first_line: int = 1) -> list[Block]:
             pending.append(line.strip())
     flush()
     return blocks
+
+
+def _blank_comments(body: str) -> str:
+    """`<!-- … -->` comments replaced by their line breaks, so that block lines stay true.
+
+    A scan rather than the regex `<!--.*?-->`, which rescans the rest of the text from every
+    unclosed `<!--` and takes minutes on a long pasted line full of them."""
+    parts = []
+    position = 0
+    while (start := body.find("<!--", position)) != -1:
+        end = body.find("-->", start + 4)
+        if end == -1:
+            break  # unclosed: Markdown shows it as text, and so does every later `<!--`
+        parts += [body[position:start], "\n" * body.count("\n", start, end)]
+        position = end + 3
+    return "".join(parts) + body[position:]
 
 
 def is_cjk(char: str) -> bool:

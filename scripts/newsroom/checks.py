@@ -12,10 +12,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from . import alignment as alignment_mod
+from . import images
 from .blocks import HEADING, PARAGRAPH, PHOTO, UNTRANSLATED_MARK, Block
 from .findings import ERROR, WARNING, Finding, shown_path
 from .placeholder import is_placeholder
-from .registry import Registry
+from .registry import DATA_DIR, Registry
 from .schema import (
     BYLINE_ROLES,
     DATE_PRECISIONS,
@@ -82,6 +83,9 @@ _UNSAFE = (
 def check_site(site: Site, only: Iterable[Path] | None = None, strict: bool = False) -> list[Finding]:
     """All findings for the site, or for the stories and pages under the given paths."""
     wanted = [Path(path).resolve() for path in only] if only else None
+    records = (site.docs_dir / DATA_DIR).resolve()
+    if wanted and any(_within(path, records) for path in wanted):
+        wanted = None  # a changed contributor or series record can break any story
 
     def selected(*paths: Path) -> bool:
         if wanted is None:
@@ -104,7 +108,8 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
 
 
 def _within(path: Path, target: Path) -> bool:
-    return path == target or target in path.parents or (path in target.parents and target.suffix == "")
+    """Whether `path` (a story folder or page) is what `target` names, lies inside it, or contains it."""
+    return path == target or target in path.parents or path in target.parents
 
 
 # --- pages ---------------------------------------------------------------------------------
@@ -124,13 +129,19 @@ def check_page(page: Page, site: Site) -> list[Finding]:
                     ERROR,
                     "the page has no front matter",
                     "start it with ---, a `title:` line and ---",
+                    code="no-front-matter",
                 )
             )
             continue
         if not page_file.text_field("title"):
             findings.append(
                 Finding(
-                    page_file.path, 1, ERROR, "the page has no `title`", "add a line `title: …` to the front matter"
+                    page_file.path,
+                    1,
+                    ERROR,
+                    "the page has no `title`",
+                    "add a line `title: …` to the front matter",
+                    code="missing-field",
                 )
             )
         findings += _unknown_fields(page_file, PAGE_FIELDS)
@@ -173,6 +184,7 @@ def check_story(story: Story, registry: Registry, strict: bool = False) -> list[
                     ERROR,
                     "the story has no front matter",
                     "start the file with ---, the fields of the guide's template, and ---",
+                    code="no-front-matter",
                 )
             )
         else:
@@ -218,7 +230,7 @@ def _story_fields(story_file: StoryFile, registry: Registry) -> Iterator[Finding
             )
     yield from _unknown_fields(story_file, STORY_FIELDS)
     date = meta.get("date")
-    if isinstance(date, str) and story_file.date is None:
+    if isinstance(date, str) and date.strip() and story_file.date is None:
         yield Finding(
             story_file.path,
             story_file.line_of("date"),
@@ -234,10 +246,20 @@ def _story_fields(story_file: StoryFile, registry: Registry) -> Iterator[Finding
             ERROR,
             f"`date_precision` must be one of {', '.join(DATE_PRECISIONS)}",
             "write `day` or `month`",
+            code="bad-date-precision",
         )
     series = meta.get("series")
     if isinstance(series, str) and series.strip() and series not in registry.series:
         yield _unknown_series(story_file, series, registry)
+    if lang == SOURCE_LANG and not story_file.paragraphs:
+        yield Finding(
+            story_file.path,
+            story_file.body_line,
+            ERROR,
+            "the story has no text yet",
+            "write the paragraphs below the front matter, one blank line between them",
+            code="no-text",
+        )
     if lang == SOURCE_LANG:
         for name in ("translation", "alignment"):
             if name in meta:
@@ -247,6 +269,7 @@ def _story_fields(story_file: StoryFile, registry: Registry) -> Iterator[Finding
                     ERROR,
                     f"`{name}` belongs in the English file only",
                     f"move `{name}:` to index.en.md",
+                    code="english-only-field",
                 )
     translation = meta.get("translation")
     if isinstance(translation, dict):
@@ -262,6 +285,7 @@ def _story_fields(story_file: StoryFile, registry: Registry) -> Iterator[Finding
                 ERROR,
                 f"cannot read the alignment rule {entry!r}",
                 'write it like "zh 5-6 = en 5" (Chinese paragraphs 5 and 6 are English paragraph 5)',
+                code="bad-alignment-rule",
             )
 
 
@@ -295,6 +319,7 @@ def _unknown_series(story_file: StoryFile, series: object, registry: Registry) -
         ERROR,
         f"the series `{series}` does not exist",
         f"use a series id from docs/_data/series.yml ({known}) or add the series there",
+        code="unknown-series",
     )
 
 
@@ -350,6 +375,7 @@ def _byline(story_file: StoryFile, registry: Registry) -> Iterator[Finding]:
             ERROR,
             "the Chinese byline names a translator",
             "name the translator in index.en.md only",
+            code="translator-in-chinese",
         )
     for role in BYLINE_ROLES:
         for name in story_file.byline(role):
@@ -382,6 +408,7 @@ def _photos(story: Story, story_file: StoryFile, registry: Registry) -> Iterator
                     ERROR,
                     "a photo must list `file`, `caption`, `credit` and `alt`",
                     "write it as in the guide: `- file: images/…` then the other fields indented",
+                    code="photo-malformed",
                 )
                 continue
             for key in entry:
@@ -394,7 +421,14 @@ def _photos(story: Story, story_file: StoryFile, registry: Registry) -> Iterator
     }
     for photo in story_file.photos:
         if not photo.file:
-            yield Finding(story_file.path, photo.line, ERROR, "a photo has no `file`", "add `file: images/<name>.jpg`")
+            yield Finding(
+                story_file.path,
+                photo.line,
+                ERROR,
+                "a photo has no `file`",
+                "add `file: images/<name>.jpg`",
+                code="photo-no-file",
+            )
             continue
         for key, label in what.items():
             if not getattr(photo, key):
@@ -435,6 +469,7 @@ def _photos(story: Story, story_file: StoryFile, registry: Registry) -> Iterator
                 ERROR,
                 f"the lead photo {lead} is not in `photos:`",
                 "declare it under `photos:` with caption, credit and alt",
+                code="lead-photo-undeclared",
             )
     for photo in story_file.photos:
         if photo.file and photo.file not in used:
@@ -466,6 +501,7 @@ def _photo_file(story: Story, story_file: StoryFile, photo) -> Iterator[Finding]
             ERROR,
             f"the photo {photo.file} is loaded from another site",
             "save it into the story's images/ folder and write file: images/<name>",
+            code="photo-remote",
         )
         return
     path = story.image_path(photo.file)
@@ -476,6 +512,7 @@ def _photo_file(story: Story, story_file: StoryFile, photo) -> Iterator[Finding]
             ERROR,
             f"the photo {photo.file} is outside the story folder",
             "put it into this story's images/ folder",
+            code="photo-outside",
         )
         return
     if path.is_file() and path.name in {p.name for p in path.parent.iterdir()}:
@@ -488,6 +525,8 @@ def _photo_file(story: Story, story_file: StoryFile, photo) -> Iterator[Finding]
                 "replace the file with the real photo under the same name",
                 code="photo-placeholder",
             )
+        if story_file.lang == SOURCE_LANG and path.stat().st_size > images.LARGE_ORIGINAL_BYTES:
+            yield _large_photo(story, story_file, photo, path)
         return
     same_but_case = (
         [p.name for p in path.parent.iterdir() if p.name.lower() == path.name.lower()] if path.parent.is_dir() else []
@@ -512,6 +551,21 @@ def _photo_file(story: Story, story_file: StoryFile, photo) -> Iterator[Finding]
         )
 
 
+def _large_photo(story: Story, story_file: StoryFile, photo, path: Path) -> Finding:
+    # docs/ holds stories/<slug>/; the cache beside it lets the build reuse the variant made here
+    largest = images.largest_variant_bytes(path, images.cache_dir_for(story.folder.parents[1]))
+    readers = f"; the largest variant readers download is {round(largest / 1000)} KB" if largest else ""
+    return Finding(
+        story_file.path,
+        photo.line,
+        WARNING,
+        f"the photo {photo.file} is {path.stat().st_size / 1_000_000:.1f} MB{readers}",
+        "the original is still published for readers who open the full photo: export it under 20 MB, "
+        "e.g. as a JPEG at quality 85",
+        code="photo-large",
+    )
+
+
 def _agreement(zh: StoryFile, en: StoryFile, registry: Registry) -> Iterator[Finding]:
     for name in ("series", "date", "date_precision", "lead_photo"):
         if zh.meta.get(name) != en.meta.get(name) and en.meta.get(name) is not None:
@@ -521,6 +575,7 @@ def _agreement(zh: StoryFile, en: StoryFile, registry: Registry) -> Iterator[Fin
                 ERROR,
                 f"`{name}` is {en.meta.get(name)!r} here but {zh.meta.get(name)!r} in the Chinese file",
                 f"make `{name}` the same in both files",
+                code="languages-disagree",
             )
     zh_files, en_files = [p.file for p in zh.photos], [p.file for p in en.photos]
     for file in sorted(set(zh_files) - set(en_files)):
@@ -583,6 +638,10 @@ def _untranslated(en: StoryFile) -> Iterator[Finding]:
                 f"replace `{UNTRANSLATED_MARK} …` with the English {name}",
                 code="untranslated",
             )
+    for photo in en.photos:
+        for key in ("caption", "alt"):
+            if getattr(photo, key).startswith(UNTRANSLATED_MARK):
+                yield Finding(en.path, en.line_of("photos", photo.index, key), ERROR, f"the {key} of {photo.file} is not translated yet", f"replace `{UNTRANSLATED_MARK} …` with the English {key}", code="untranslated")
     stubs = en.untranslated_blocks
     for block in stubs:
         yield Finding(
@@ -613,6 +672,7 @@ def _structure(zh: StoryFile, en: StoryFile) -> Iterator[Finding]:
                 ERROR,
                 "this alignment rule names paragraphs that do not exist",
                 f"the Chinese text has {len(zh.paragraphs)} paragraphs and the English {len(en.paragraphs)}",
+                code="bad-alignment-rule",
             )
             return
     result = alignment_mod.align(zh.blocks, en.blocks, en.alignment)

@@ -5,18 +5,26 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import logging
+import os
 import sys
 from pathlib import Path
 
-from . import checks, status
-from .files import write_text
+from . import checks, importer, messages, preview, scaffold, status
+from .files import WouldOverwrite, write_text
 from .findings import ERROR, WARNING, Finding, shown_path
+from .schema import LANGUAGES, SOURCE_LANG
 from .site import Site, load_site
 from .story import Story
 from .translation import marked_text
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_DOCS = PROJECT_ROOT / "docs"
+
+
+def default_docs() -> Path:
+    """`docs/` of the project being worked in (as MkDocs finds mkdocs.yml), else this project's."""
+    here = Path.cwd() / "docs"
+    return here if (Path.cwd() / "mkdocs.yml").is_file() and here.is_dir() else PROJECT_ROOT / "docs"
 
 
 class UsageError(Exception):
@@ -45,8 +53,41 @@ def _parser() -> argparse.ArgumentParser:
         description="Write, check and preview the bilingual stories of this site. 每条命令都可加 -h 查看说明。",
         epilog="The journalists' guide (docs/guide) explains each step and every message.",
     )
-    parser.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help="the docs folder (default: docs/)")
+    parser.add_argument("--docs", type=Path, default=None, help="the docs folder (default: docs/ of this project)")
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
+
+    new = verbs.add_parser(
+        "new",
+        help="start a new story in both languages (新建稿件)",
+        description="Create docs/stories/SLUG/ with index.zh.md, index.en.md and images/. Never overwrites.",
+    )
+    new.add_argument("slug", metavar="SLUG", help="the story's web address, e.g. jinzhong-green-waters")
+    new.add_argument("--title", required=True, help="the Chinese headline (标题)")
+    new.add_argument("--date", type=_date, default=None, help="publication date YYYY-MM-DD (default: today)")
+    new.set_defaults(run=run_new)
+
+    import_page = verbs.add_parser(
+        "import",
+        help="turn a newspaper page's plain text into a new story (导入版面文字)",
+        description="Read the text a layout program or PDF export gives for one page: find the series banner, "
+        "kicker, title, byline and photo captions, mend paragraphs cut by page breaks, and write "
+        "docs/stories/SLUG/ with the Chinese story and an English file to translate. Prints what went where.",
+    )
+    import_page.add_argument("raw", type=Path, metavar="RAW.txt", help="the page's text (UTF-8, GB18030/GBK or UTF-16)")
+    import_page.add_argument("--slug", required=True, help="the story's web address, e.g. jinzhong-green-waters")
+    import_page.add_argument("--force", action="store_true", help="replace the story's index.zh.md and index.en.md")
+    import_page.set_defaults(run=run_import)
+
+    preview = verbs.add_parser(
+        "preview",
+        help="show the site in your browser while you edit (预览)",
+        description="Serve the site on http://127.0.0.1:PORT/ and reload the page whenever a file is saved. "
+        "With SLUG only that story is built, in one language, without search, so a saved edit shows quickly.",
+    )
+    preview.add_argument("slug", nargs="?", metavar="SLUG", help="the story to preview (default: the whole site)")
+    preview.add_argument("--lang", choices=LANGUAGES, default=SOURCE_LANG, help="the language to preview (default: zh)")
+    preview.add_argument("--port", type=int, default=8000)
+    preview.set_defaults(run=run_preview)
 
     check = verbs.add_parser(
         "check",
@@ -74,8 +115,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"`{text}` is not a date; write YYYY-MM-DD, e.g. 2025-12-01") from None
+
+
 def _load(args) -> Site:
-    docs = args.docs.resolve()
+    docs = (args.docs or default_docs()).resolve()
     if not docs.is_dir():
         raise UsageError(f"{args.docs} is not a folder; run from the project or pass --docs")
     return load_site(docs)
@@ -88,6 +136,45 @@ def _story_at(site: Site, path: Path) -> Story:
         if target == folder or folder in target.parents:
             return story
     raise UsageError(f"{path} is not a story folder under {site.docs_dir}/stories/")
+
+
+def run_new(args) -> int:
+    site = _load(args)
+    try:
+        folder = scaffold.create_story(site, args.slug, args.title.strip(), args.date or dt.date.today())
+    except scaffold.SlugProblem as problem:
+        raise UsageError(str(problem)) from None
+    except WouldOverwrite as refused:
+        raise UsageError(f"{shown_path(refused.path)} already exists; nothing was changed") from None
+    shown = shown_path(folder)
+    print(f"created {shown}/index.zh.md, {shown}/index.en.md and {shown}/images/")
+    print(f"next: fill in the fields and the text, put photos into {shown}/images/, then run")
+    print(f"  python scripts/stories.py check {shown}")
+    print(f"  python scripts/stories.py preview {args.slug}")
+    return 0
+
+
+def run_import(args) -> int:
+    site = _load(args)
+    try:
+        print(importer.import_story(args.raw, args.slug, site.docs_dir, force=args.force))
+    except importer.ImportProblem as problem:
+        raise UsageError(str(problem)) from None
+    return 0
+
+
+def run_preview(args) -> int:
+    site = _load(args)
+    if args.slug and site.story(args.slug) is None:
+        raise UsageError(f"there is no story `{args.slug}` in {shown_path(site.docs_dir)}/stories/; `stories.py status` lists them")
+    from mkdocs.commands.serve import serve  # imported here: the other verbs do not need MkDocs
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    os.environ.update(preview.environment(args.slug, args.lang))
+    path = f"stories/{args.slug}/" if args.slug else ""
+    print(f"preview: open http://127.0.0.1:{args.port}/{path} — the page reloads when you save; Ctrl+C stops it")
+    serve(config_file=str(site.docs_dir.parent / "mkdocs.yml" if (site.docs_dir.parent / "mkdocs.yml").is_file() else PROJECT_ROOT / "mkdocs.yml"), livereload=True, dev_addr=f"127.0.0.1:{args.port}", docs_dir=str(site.docs_dir))
+    return 0
 
 
 def run_check(args) -> int:
@@ -116,6 +203,9 @@ def run_check(args) -> int:
         for finding in findings:
             print(finding.format())
         print(_summary(checked, errors, warnings))
+        if findings:
+            print("中文说明（每种问题的改法；完整说明见 GUIDE.zh.md）：")
+            print("\n".join(messages.explain(finding.code for finding in findings)))
     return 1 if errors else 0
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 import yaml
+from yaml.constructor import SafeConstructor
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -20,7 +21,18 @@ except ImportError:  # pragma: no cover - PyYAML without libyaml
 
 FENCE = "---"
 MAX_FRONT_MATTER_CHARS = 64_000
-MAX_ALIASES = 100
+MAX_EXPANDED_NODES = 100_000
+# a story's fields go three levels deep (photos → photo → caption); deeper is a mistake, and
+# reading thousands of levels would exhaust Python's recursion limit
+MAX_NESTING = 20
+# `---` as Chinese input methods and word processors change it: full-width hyphens, em dashes
+_FENCE_LOOKALIKES = "－—–―─━"
+# characters YAML refuses (C0/C1 controls other than tab and line breaks), e.g. from a PDF
+_NOT_YAML_TEXT = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# `title：…`, `title:\u3000…` or `title:…` at the start of a line, where a field name is typed
+_KEY_MISTYPED = re.compile(
+    r"^[ \t]*(?:-[ \t]+)?(?P<key>[A-Za-z_][A-Za-z0-9_-]*)[ \u3000]*(?P<mark>：|:(?=\u3000)|:(?=[^\s/]))"
+)
 
 
 class FrontMatterProblem(Exception):
@@ -36,6 +48,32 @@ class _Loader(_BaseLoader):
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+
+def _refusing_unreadable(construct, kind: str):
+    """PyYAML raises ValueError or KeyError, not a YAML error, for `!!int abc`, `!!bool maybe` or a
+    number of more than 4,300 digits; this makes them YAML errors that carry their line."""
+
+    def construct_or_refuse(loader, node):
+        try:
+            return construct(loader, node)
+        except (ValueError, KeyError):
+            value = str(node.value)
+            shown = value if len(value) <= 40 else value[:40] + "…"
+            raise yaml.constructor.ConstructorError(
+                None, None, f"`{shown}` cannot be read as {kind}", node.start_mark
+            ) from None
+
+    return construct_or_refuse
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _refusing_unreadable(SafeConstructor.construct_yaml_int, "a number"))
+_Loader.add_constructor(
+    "tag:yaml.org,2002:float", _refusing_unreadable(SafeConstructor.construct_yaml_float, "a number")
+)
+_Loader.add_constructor(
+    "tag:yaml.org,2002:bool", _refusing_unreadable(SafeConstructor.construct_yaml_bool, "yes or no")
+)
 
 
 @dataclass
@@ -56,16 +94,48 @@ class FrontMatter:
 def split(text: str) -> tuple[str | None, str, int, int]:
     """Return (yaml_text or None, body, yaml_first_line, body_first_line)."""
     lines = text.split("\n")
-    if not lines or lines[0].rstrip() != FENCE:
+    if lines[0].rstrip() != FENCE:
+        _refuse_misplaced_fence(lines)
         return None, text, 1, 1
     for index in range(1, len(lines)):
         if lines[index].rstrip() in (FENCE, "..."):
             return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), 2, index + 2
+        if _is_fence_lookalike(lines[index]):
+            raise FrontMatterProblem(
+                index + 1,
+                f"the line `{lines[index].strip()}` that closes the front matter is not `---`",
+                "type three hyphens `---` in half-width (English) input mode",
+            )
     raise FrontMatterProblem(
         1,
         "the front matter opened with `---` on line 1 is never closed",
         "add a line with just `---` after the last field",
     )
+
+
+def _is_fence_lookalike(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and set(stripped) <= set("-" + _FENCE_LOOKALIKES) and not set(stripped) <= {"-"}
+
+
+def _refuse_misplaced_fence(lines: list[str]) -> None:
+    """A file whose front matter starts with a look-alike of `---`, or not on its first line, would
+    otherwise be read as having no front matter at all."""
+    first = next((index for index, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return
+    if _is_fence_lookalike(lines[first]):
+        raise FrontMatterProblem(
+            first + 1,
+            f"the front matter starts with `{lines[first].strip()}`, which is not `---`",
+            "type three hyphens `---` in half-width (English) input mode",
+        )
+    if lines[first].strip() == FENCE:
+        raise FrontMatterProblem(
+            first + 1,
+            "the front matter's `---` is not at the very start of the file",
+            "delete the empty lines and spaces before the first `---`",
+        )
 
 
 def parse(text: str) -> tuple[FrontMatter | None, str]:
@@ -79,17 +149,26 @@ def parse(text: str) -> tuple[FrontMatter | None, str]:
             f"the front matter is {len(yaml_text):,} characters long, more than {MAX_FRONT_MATTER_CHARS:,}",
             "keep long text in the body, not the front matter",
         )
+    unreadable = _NOT_YAML_TEXT.search(yaml_text)
+    if unreadable:
+        raise FrontMatterProblem(
+            yaml_line + yaml_text.count("\n", 0, unreadable.start()),
+            f"the front matter contains an invisible control character (U+{ord(unreadable.group()):04X})",
+            "delete it; such characters come with text copied from PDFs and chat apps",
+        )
     loader = _Loader(yaml_text)
     try:
         node = loader.get_single_node()
         if node is None:
             return FrontMatter({}, {}, 1, body_line), body
-        _refuse_alias_bombs(node)
+        _refuse_unreasonable_nodes(node, yaml_line)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = yaml_line + (mark.line if mark else 0)
-        raise FrontMatterProblem(line, _plain_yaml_problem(error), _yaml_fix(error)) from None
+        raise _typing_mistake(yaml_text, yaml_line, line) or FrontMatterProblem(
+            line, _plain_yaml_problem(error), _yaml_fix(error)
+        ) from None
     except yaml.YAMLError as error:
         raise FrontMatterProblem(
             yaml_line, f"the front matter is not valid YAML ({error})", "check the front matter's syntax"
@@ -97,7 +176,7 @@ def parse(text: str) -> tuple[FrontMatter | None, str]:
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        raise FrontMatterProblem(
+        raise _typing_mistake(yaml_text, yaml_line) or FrontMatterProblem(
             yaml_line,
             "the front matter must be a list of `field: value` lines",
             "write each field as `name: value`, one per line",
@@ -121,30 +200,73 @@ def _collect_lines(node: yaml.Node, path: tuple, offset: int, out: dict[tuple, i
             _collect_lines(item, path + (index,), offset, out)
 
 
-def _refuse_alias_bombs(node: yaml.Node) -> None:
-    """Count the nodes an expansion would produce; refuse documents that blow up (billion laughs)."""
-    seen: dict[int, int] = {}
+def _refuse_unreasonable_nodes(node: yaml.Node, offset: int) -> None:
+    """Refuse, before building any value, node trees that are too deep, contain themselves through
+    an alias, or expand into a huge document (billion laughs)."""
+    sizes: dict[int, int] = {}
+    unfinished: set[int] = set()
 
-    def size(current: yaml.Node) -> int:
+    def size(current: yaml.Node, depth: int) -> int:
         key = id(current)
-        if key in seen:
-            return seen[key]
-        seen[key] = 1  # guards against recursive aliases
-        total = 1
-        if isinstance(current, yaml.MappingNode):
-            total += sum(size(k) + size(v) for k, v in current.value)
-        elif isinstance(current, yaml.SequenceNode):
-            total += sum(size(item) for item in current.value)
-        seen[key] = total
-        if total > 100_000:
+        if key in sizes:
+            return sizes[key]
+        line = offset + current.start_mark.line
+        if key in unfinished:
             raise FrontMatterProblem(
-                1 + current.start_mark.line,
+                line,
+                "a YAML alias (`*name`) here refers to the value that contains it",
+                "write the values out instead of using `&anchor` and `*alias`",
+            )
+        if depth > MAX_NESTING:
+            raise FrontMatterProblem(
+                line,
+                f"the front matter is nested more than {MAX_NESTING} levels deep",
+                "check the brackets and the indentation; fields go at most three levels deep",
+            )
+        unfinished.add(key)
+        children = []
+        if isinstance(current, yaml.MappingNode):
+            children = [child for pair in current.value for child in pair]
+        elif isinstance(current, yaml.SequenceNode):
+            children = current.value
+        total = 1 + sum(size(child, depth + 1) for child in children)
+        unfinished.discard(key)
+        sizes[key] = total
+        if total > MAX_EXPANDED_NODES:
+            raise FrontMatterProblem(
+                line,
                 "the front matter repeats itself through YAML aliases into a huge document",
                 "write the values out instead of using `&anchor` and `*alias`",
             )
         return total
 
-    size(node)
+    size(node, 0)
+
+
+def _typing_mistake(yaml_text: str, offset: int, last_line: int | None = None) -> FrontMatterProblem | None:
+    """The first line up to `last_line` that was typed in Chinese input mode or indented with a tab:
+    a likelier cause, and a clearer message, than the YAML error it leads to a line or two later."""
+    for number, line in enumerate(yaml_text.split("\n"), offset):
+        if last_line is not None and number > last_line:
+            return None
+        indentation = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indentation:
+            return FrontMatterProblem(number, "the line is indented with a tab", "indent with spaces, never tabs")
+        typed = _KEY_MISTYPED.match(line)
+        if not typed:
+            continue
+        key, mark = typed["key"], typed["mark"]
+        if mark == "：":
+            message = f"the colon after `{key}` is a full-width (Chinese) colon `：`"
+            fix = f"type the colon in half-width (English) input mode: `{key}: …`"
+        elif line[typed.end()] == "\u3000":
+            message = f"the space after `{key}:` is a full-width (Chinese) space"
+            fix = f"type the space in half-width (English) input mode: `{key}: …`"
+        else:
+            message = f"there is no space after `{key}:`"
+            fix = f"put a space after the colon: `{key}: …`"
+        return FrontMatterProblem(number, message, fix)
+    return None
 
 
 def _plain_yaml_problem(error: yaml.MarkedYAMLError) -> str:
@@ -164,6 +286,8 @@ def _yaml_fix(error: yaml.MarkedYAMLError) -> str:
     problem = error.problem or ""
     if "\\t" in problem:
         return "indent with spaces, never tabs"
+    if "cannot be read as" in problem:
+        return "put the value in double quotes if it is text, and remove any `!!` before it"
     if "mapping values" in problem:
         return 'put the whole value in double quotes, e.g. title: "…"'
     return "compare the line with the examples in the journalists' guide"

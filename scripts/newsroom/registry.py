@@ -44,6 +44,13 @@ class Registry:
     series_path: Path = Path(DATA_DIR, SERIES_FILE)
     _by_name: dict[str, Contributor] = field(default_factory=dict, repr=False)
 
+    def series_titled(self, title: str, lang: str) -> str | None:
+        """The id of the series whose title in `lang` is `title`, spacing aside."""
+        wanted = "".join(title.split())
+        return next(
+            (sid for sid, series in self.series.items() if "".join(series.title.get(lang, "").split()) == wanted), None
+        )
+
     def contributor(self, name_or_id: object) -> Contributor | None:
         """A contributor by id or by their name in any language (`程婧`, `Cheng Jing`, `cheng-jing`)."""
         if not isinstance(name_or_id, str):
@@ -66,6 +73,7 @@ def load_registry(docs_dir: Path) -> Registry:
                     ERROR,
                     f"contributor `{person_id}` has no name",
                     "give `name:` with `zh:` and `en:` lines",
+                    code="record-incomplete",
                 )
             )
             continue
@@ -85,6 +93,7 @@ def load_registry(docs_dir: Path) -> Registry:
                     ERROR,
                     f"series `{series_id}` has no title",
                     "give `title:` with `zh:` and `en:` lines",
+                    code="record-incomplete",
                 )
             )
         registry.series[str(series_id)] = Series(
@@ -110,17 +119,28 @@ def _load_mapping(path: Path, problems: list[Finding]):
     except FileNotFoundError:
         problems.append(
             Finding(
-                path, 1, ERROR, f"the record {path.name} is missing", f"restore docs/{DATA_DIR}/{path.name} from git"
+                path,
+                1,
+                ERROR,
+                f"the record {path.name} is missing",
+                f"restore docs/{DATA_DIR}/{path.name} from git",
+                code="record-missing",
             )
         )
         return {}, no_lines
     except (OSError, UnicodeDecodeError) as error:
-        problems.append(Finding(path, 1, ERROR, f"cannot read {path.name} ({error})", "save it as UTF-8 text"))
+        problems.append(
+            Finding(
+                path, 1, ERROR, f"cannot read {path.name} ({error})", "save it as UTF-8 text", code="record-unreadable"
+            )
+        )
         return {}, no_lines
     try:
         front, _ = frontmatter.parse(f"---\n{text}\n---\n")
     except frontmatter.FrontMatterProblem as problem:
-        problems.append(Finding(path, max(1, problem.line - 1), ERROR, problem.message, problem.fix))
+        problems.append(
+            Finding(path, max(1, problem.line - 1), ERROR, problem.message, problem.fix, code="record-syntax")
+        )
         return {}, no_lines
     if front is None:
         return {}, no_lines

@@ -95,6 +95,7 @@ def load_site(docs_dir: Path) -> Site:
                         ERROR,
                         "a story's text must be docs/stories/<slug>/index.zh.md or index.en.md",
                         "move the text into its story folder with that name",
+                        code="misplaced-file",
                     )
                 )
                 continue
@@ -114,6 +115,7 @@ def load_site(docs_dir: Path) -> Site:
                     ERROR,
                     f"the story folder {folder.name}/ has no index.zh.md or index.en.md",
                     "add the story's text, or delete the empty folder",
+                    code="empty-story-folder",
                 )
             )
     site.stories = sorted(stories.values(), key=lambda story: story.sort_key, reverse=True)
@@ -140,6 +142,7 @@ def _misnamed(path: Path, named: tuple[str, str] | None) -> Finding:
                 ERROR,
                 f"`.{lang}.md` is not a language this site uses",
                 f"rename the file to {stem}.{right}.md",
+                code="misnamed-file",
             )
         return Finding(
             path,
@@ -147,6 +150,7 @@ def _misnamed(path: Path, named: tuple[str, str] | None) -> Finding:
             ERROR,
             f"`.{lang}.md` is not one of this site's languages (zh, en)",
             f"rename it to {stem}.zh.md or {stem}.en.md",
+            code="misnamed-file",
         )
     stem = path.name[:-3]
     return Finding(
@@ -155,4 +159,5 @@ def _misnamed(path: Path, named: tuple[str, str] | None) -> Finding:
         ERROR,
         "the file name does not say its language",
         f"rename it to {stem}.{SOURCE_LANG}.md (Chinese) or {stem}.en.md (English)",
+        code="misnamed-file",
     )

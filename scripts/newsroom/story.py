@@ -24,6 +24,26 @@ MAX_STORY_BYTES = 2_000_000
 _ALIGNMENT = re.compile(r"^\s*zh\s+(\d+)(?:\s*-\s*(\d+))?\s*=\s*en\s+(\d+)(?:\s*-\s*(\d+))?\s*$", re.I)
 
 
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def slug_problem(slug: str, stories_dir: Path, *, may_exist: bool = False) -> str | None:
+    """Why `slug` cannot name a new story folder in `stories_dir`, or None when it can."""
+    if not SLUG.fullmatch(slug):
+        example = "-".join(re.findall(r"[a-z0-9]+", slug.lower())) or "jinzhong-green-waters"
+        return (
+            f"`{slug}` cannot be part of a web address; use lowercase letters a-z, digits and hyphens, e.g. {example}"
+        )
+    folder = stories_dir / slug
+    if folder.exists():
+        return None if may_exist else f"{folder} already exists; choose another slug (nothing was changed)"
+    if stories_dir.is_dir():
+        for existing in stories_dir.iterdir():
+            if existing.name.lower() == slug.lower():
+                return f"{existing} differs from `{slug}` only in upper/lower case; choose another slug"
+    return None
+
+
 @dataclass(frozen=True)
 class Photo:
     file: str
@@ -59,7 +79,12 @@ class StoryFile:
             raw = path.read_bytes()
         except OSError as error:
             story_file.problem = Finding(
-                path, 1, ERROR, f"cannot read the file ({error.strerror})", "check that it exists and is readable"
+                path,
+                1,
+                ERROR,
+                f"cannot read the file ({error.strerror})",
+                "check that it exists and is readable",
+                code="unreadable",
             )
             return story_file
         story_file.load(raw)
@@ -73,6 +98,7 @@ class StoryFile:
                 ERROR,
                 f"the file is {len(raw):,} bytes, too large for a story",
                 "split it or remove pasted data",
+                code="file-too-large",
             )
             return
         try:
@@ -85,6 +111,7 @@ class StoryFile:
                 ERROR,
                 "the file is not saved as UTF-8 (it may be GBK)",
                 "in your editor choose Save with Encoding → UTF-8",
+                code="not-utf8",
             )
             return
         if "\x00" in text:
@@ -95,13 +122,16 @@ class StoryFile:
                 ERROR,
                 "the file contains a NUL character (binary data)",
                 "remove it; a story is plain text",
+                code="binary-file",
             )
             return
         self.text = text.replace("\r\n", "\n").replace("\r", "\n")
         try:
             self.front, self.body = frontmatter.parse(self.text)
         except frontmatter.FrontMatterProblem as problem:
-            self.problem = Finding(self.path, problem.line, ERROR, problem.message, problem.fix)
+            self.problem = Finding(
+                self.path, problem.line, ERROR, problem.message, problem.fix, code="front-matter-syntax"
+            )
             _, self.body, _, _ = _split_leniently(self.text)
 
     @property

@@ -7,14 +7,13 @@ turns them into links from the page being rendered, as MkDocs does for its own l
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
-from PIL import Image
 
-from . import labels
+from . import images, labels
 from .blocks import BREAK, HEADING, PHOTO, Block
 from .registry import Registry
 from .schema import SOURCE_LANG, TRANSLATION_LANG
@@ -22,12 +21,24 @@ from .site import Site
 from .story import STORIES_DIR, Photo, Story, StoryFile
 
 
-def home_url(lang: str) -> str:
-    return "" if lang == SOURCE_LANG else f"{lang}/"
+@dataclass(frozen=True)
+class Urls:
+    """Where each language lives in this build: the default at the root, the others below it.
 
+    A preview builds one language only, at the root, so this follows the build's settings.
+    """
 
-def story_url(story: Story, lang: str) -> str:
-    return f"{home_url(lang)}{STORIES_DIR}/{story.slug}/"
+    default_language: str = SOURCE_LANG
+    languages: tuple[str, ...] = (SOURCE_LANG, TRANSLATION_LANG)
+
+    def home(self, lang: str) -> str:
+        return "" if lang == self.default_language else f"{lang}/"
+
+    def story(self, story: Story, lang: str) -> str:
+        return f"{self.home(lang)}{STORIES_DIR}/{story.slug}/"
+
+    def is_built(self, lang: str) -> bool:
+        return lang in self.languages
 
 
 def other_language(lang: str) -> str:
@@ -71,7 +82,7 @@ class StoryView:
     labels: dict = field(default_factory=dict)
 
 
-def story_view(site: Site, story: Story, lang: str, page_url: str) -> StoryView:
+def story_view(site: Site, story: Story, lang: str, page_url: str, urls: Urls) -> StoryView:
     story_file = story.file(lang)
     registry = site.registry
     series = registry.series.get(story.series)
@@ -85,28 +96,28 @@ def story_view(site: Site, story: Story, lang: str, page_url: str) -> StoryView:
         deck=story_file.text_field("deck"),
         summary=story_file.text_field("summary"),
         series_title=series.title.get(lang, "") if series else "",
-        series_url=relative_to(home_url(lang), page_url),
+        series_url=relative_to(urls.home(lang), page_url),
         date_iso=story.date.isoformat() if story.date else "",
         date_text=labels.format_date(story.date, lang, story_file.date_precision) if story.date else "",
         date_note=story_file.text_field("date_note"),
         byline=byline(story_file, registry),
         lead=figure(story, story_file, lead, registry, page_url, lead=True) if lead else None,
-        other_language=Link(relative_to(story_url(story, other), page_url), labels.label(lang, "other_language"), other)
-        if story.is_published_in(other)
+        other_language=Link(relative_to(urls.story(story, other), page_url), labels.label(lang, "other_language"), other)
+        if story.is_published_in(other) and urls.is_built(other)
         else None,
         notice=translation_notice(story, lang),
-        previous=_story_link(older, lang, page_url),
-        next=_story_link(newer, lang, page_url),
+        previous=_story_link(older, lang, page_url, urls),
+        next=_story_link(newer, lang, page_url, urls),
         thumbnail=figure(story, story_file, lead, registry, page_url, thumbnail=True) if lead else None,
-        url=relative_to(story_url(story, lang), page_url),
+        url=relative_to(urls.story(story, lang), page_url),
         labels=labels.LABELS[lang],
     )
 
 
-def _story_link(story: Story | None, lang: str, page_url: str) -> Link | None:
+def _story_link(story: Story | None, lang: str, page_url: str, urls: Urls) -> Link | None:
     if story is None:
         return None
-    return Link(relative_to(story_url(story, lang), page_url), story.file(lang).text_field("title"), lang)
+    return Link(relative_to(urls.story(story, lang), page_url), story.file(lang).text_field("title"), lang)
 
 
 def relative_to(url: str, page_url: str) -> str:
@@ -151,11 +162,12 @@ def figure(
     if photo is None:
         return Markup("")
     lang = story_file.lang
-    src = relative_to(f"{STORIES_DIR}/{story.slug}/{photo.file}", page_url)
-    width, height = image_size(story.image_path(photo.file))
-    size = f' width="{width}" height="{height}"' if width else ""
+    site_path = photo_path(story, photo.file)
+    plan = images.plan(story.image_path(photo.file))
+    sizes = CARD_SIZES if thumbnail else COLUMN_SIZES
+    source = _sources(plan, site_path, page_url, sizes) if plan else f'src="{escape(relative_to(site_path, page_url))}"'
     loading = ' fetchpriority="high"' if lead else ' loading="lazy"'
-    img = Markup(f'<img src="{escape(src)}" alt="{escape(photo.alt)}"{size}{loading} decoding="async">')
+    img = Markup(f'<img {source} alt="{escape(photo.alt)}"{loading} decoding="async">')
     if thumbnail:
         return img
     person = registry.contributor(photo.credit)
@@ -169,20 +181,41 @@ def figure(
     )
 
 
-@lru_cache(maxsize=4096)
-def _image_size(path: str, mtime_ns: int) -> tuple[int, int]:
-    try:
-        with Image.open(path) as image:
-            return image.size
-    except (OSError, ValueError):
-        return 0, 0
+# How wide a photo shows (newsroom.css), for the browser to choose a variant before any CSS loads:
+# the article column is at most 42rem, a series card's image 16rem beside its text from 48em up.
+# Written in px because `rem` here means 16 px, while Material's root font is 20 px.
+COLUMN_SIZES = "(min-width: 840px) 840px, 100vw"
+CARD_SIZES = "(min-width: 768px) 320px, 100vw"
 
 
-def image_size(path: Path) -> tuple[int, int]:
-    try:
-        return _image_size(str(path), path.stat().st_mtime_ns)
-    except OSError:
-        return 0, 0
+def _sources(plan: images.ImagePlan, site_path: str, page_url: str, sizes: str) -> str:
+    """The <img> attributes that let the browser fetch the variant its screen needs."""
+
+    def url(variant: images.Variant) -> str:
+        # percent-encoded: srcset separates its candidates with spaces and commas
+        return quote(relative_to(images.variant_path(site_path, plan, variant), page_url))
+
+    srcset = ", ".join(f"{url(variant)} {variant.width}w" for variant in plan.variants)
+    fallback = plan.fallback
+    return (
+        f'src="{url(fallback)}" srcset="{srcset}" sizes="{sizes}" width="{fallback.width}" height="{fallback.height}"'
+    )
+
+
+def photo_path(story: Story, file: str) -> str:
+    """Where a story's photo is in the site; its variants are written beside it."""
+    return f"{STORIES_DIR}/{story.slug}/{file}"
+
+
+def site_photos(site: Site) -> dict[str, Path]:
+    """Every photo the stories declare: its path in the site → the original under docs/."""
+    return {
+        photo_path(story, photo.file): story.image_path(photo.file)
+        for story in site.stories
+        for story_file in story.files.values()
+        for photo in story_file.photos
+        if photo.file
+    }
 
 
 def story_markdown(site: Site, story: Story, lang: str, page_url: str) -> str:
@@ -214,7 +247,7 @@ class SeriesView:
     stories: list[StoryView]
 
 
-def series_view(site: Site, series_id: str, lang: str, page_url: str) -> SeriesView | None:
+def series_view(site: Site, series_id: str, lang: str, page_url: str, urls: Urls) -> SeriesView | None:
     series = site.registry.series.get(series_id)
     if series is None:
         return None
@@ -224,5 +257,5 @@ def series_view(site: Site, series_id: str, lang: str, page_url: str) -> SeriesV
         series.title.get(lang, ""),
         series.subtitle.get(lang, ""),
         series.description.get(lang, ""),
-        [story_view(site, story, lang, page_url) for story in site.stories_in(series_id, lang)],
+        [story_view(site, story, lang, page_url, urls) for story in site.stories_in(series_id, lang)],
     )

@@ -1,0 +1,292 @@
+#!/usr/bin/env python3
+"""How the build and search scale: `python scripts/bench.py --stories 10 100 1000`.
+
+For each number of stories: generate that many bilingual stories in a temporary folder,
+run `stories.py check` on them, build them with the project's real configuration, then open
+the built site in headless Chromium (served on 127.0.0.1) and measure what search downloads,
+on page load and per query. Prints a Markdown table for the README; `--json FILE` also
+writes the figures. `--quick` (10 stories) is the smoke test CI runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from bench_stories import write_docs
+from newsroom.browser import SiteServer, header_search, launch_chromium
+from newsroom.project import BUILD_ENV, PROJECT_ROOT, build_command, make_project
+from newsroom.search import OUTPUT_DIR as SEARCH_DIR
+from newsroom.story import STORIES_DIR
+from playwright.sync_api import sync_playwright
+
+DEFAULT_SIZES = (10, 100, 1000)
+QUICK_SIZES = (10,)
+MEASURED_STORY = "bench-0000"  # the newest story: first on the home page
+# where the measured story is in each language (the default at the root, English under en/)
+STORY_URLS = {"zh": f"{STORIES_DIR}/{MEASURED_STORY}/", "en": f"en/{STORIES_DIR}/{MEASURED_STORY}/"}
+# (row label, page language, query): two readers, each opening a story and searching
+SEARCHES = (
+    ("first Chinese search", "zh", "湿地"),
+    ("first English search", "en", "wetland"),
+    ("next English search", "en", "restoring"),
+)
+# the same for every query once loaded: Pagefind's script, its worker and its WebAssembly
+_RUNTIME_FILE = re.compile(rf"^/{SEARCH_DIR}/(?:pagefind(?:-worker)?\.js|wasm\.[^/]+\.pagefind)$")
+GZIP_LEVEL = 6  # what web servers commonly use
+
+
+class BenchFailed(Exception):
+    pass
+
+
+@dataclass
+class Download:
+    requests: int
+    bytes: int
+    runtime_bytes: int  # the part that is Pagefind's code rather than index data
+
+
+@dataclass
+class SearchRun:
+    label: str
+    query: str
+    results: int
+    download: Download
+
+
+@dataclass
+class Figures:
+    stories: int
+    han_characters_per_story: int
+    english_words_per_story: int
+    check_seconds: float
+    check_errors: int
+    check_warnings: int
+    build_wall_seconds: float
+    build_cpu_seconds: float
+    build_peak_rss_bytes: int
+    site_bytes: int
+    site_files: int
+    search_index_bytes: int
+    search_index_files: int
+    story_html_bytes: dict[str, int]
+    story_html_gzip_bytes: dict[str, int]
+    search_on_page_load: Download
+    searches: list[SearchRun]
+
+    @property
+    def passed(self) -> bool:
+        return self.check_errors == 0 and self.search_on_page_load.requests == 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    sizes = QUICK_SIZES if args.quick else args.stories
+    results = []
+    try:
+        for stories in sizes:
+            print(f"bench: {stories} stories…", file=sys.stderr, flush=True)
+            if args.workdir:
+                results.append(measure(stories, args.workdir / str(stories)))
+            else:
+                with tempfile.TemporaryDirectory(prefix="newsroom-bench-") as workdir:
+                    results.append(measure(stories, Path(workdir)))
+    except BenchFailed as failure:
+        print(f"bench: {failure}", file=sys.stderr)
+        return 1
+    print(markdown_table(results))
+    if args.json:
+        args.json.write_text(json.dumps([asdict(figures) for figures in results], indent=2), encoding="utf-8")
+    return 0 if all(figures.passed for figures in results) else 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python scripts/bench.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--stories", type=int, nargs="+", default=list(DEFAULT_SIZES), metavar="N", help="site sizes to measure"
+    )
+    parser.add_argument("--quick", action="store_true", help="10 stories only: the smoke test")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures as JSON")
+    parser.add_argument(
+        "--workdir", type=Path, metavar="DIR", help="generate and build in DIR/<N>/ and keep it (e.g. to profile)"
+    )
+    return parser
+
+
+def measure(stories: int, workdir: Path) -> Figures:
+    project = workdir / "project"
+    generated = write_docs(project / "docs", stories, PROJECT_ROOT / "docs")
+    make_project(project, project / "docs")
+    check_seconds, check = _check(project)
+    build, build_seconds, usage = _run_measured(build_command(project), project)
+    if build.returncode != 0:
+        raise BenchFailed(f"the build of {stories} stories failed:\n{build.stderr[-3000:]}")
+    site = project / "site"
+    site_bytes, site_files = _folder_size(site)
+    index_bytes, index_files = _folder_size(site / SEARCH_DIR)
+    html = {lang: (site / url / "index.html").read_bytes() for lang, url in STORY_URLS.items()}
+    on_load, searches = _measure_search(site)
+    return Figures(
+        stories=stories,
+        han_characters_per_story=round(sum(story.han_characters for story in generated) / stories),
+        english_words_per_story=round(sum(story.english_words for story in generated) / stories),
+        check_seconds=check_seconds,
+        check_errors=check["errors"],
+        check_warnings=check["warnings"],
+        build_wall_seconds=build_seconds,
+        build_cpu_seconds=usage.ru_utime + usage.ru_stime,
+        build_peak_rss_bytes=usage.ru_maxrss * 1024,  # Linux reports kilobytes
+        site_bytes=site_bytes,
+        site_files=site_files,
+        search_index_bytes=index_bytes,
+        search_index_files=index_files,
+        story_html_bytes={lang: len(data) for lang, data in html.items()},
+        story_html_gzip_bytes={lang: len(gzip.compress(data, GZIP_LEVEL)) for lang, data in html.items()},
+        search_on_page_load=on_load,
+        searches=searches,
+    )
+
+
+def _check(project: Path) -> tuple[float, dict]:
+    command = [sys.executable, str(PROJECT_ROOT / "scripts" / "stories.py"), "--docs", str(project / "docs")]
+    started = time.perf_counter()
+    result = subprocess.run(
+        [*command, "check", "--format", "json"], cwd=project, env=BUILD_ENV, capture_output=True, text=True
+    )
+    seconds = time.perf_counter() - started
+    if result.returncode not in (0, 1):  # 1 only says that there are findings
+        raise BenchFailed(f"stories.py check could not run:\n{result.stderr}")
+    return seconds, json.loads(result.stdout)
+
+
+def _run_measured(command: list[str], cwd: Path):
+    """Run `command`; its result, wall time and resource usage (its own and its children's)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=BUILD_ENV, stdout=out, stderr=err)
+        # wait4 gives this one process tree's usage; RUSAGE_CHILDREN would mix in every earlier child
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        result = subprocess.CompletedProcess(
+            command, process.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
+        )
+    return result, seconds, usage
+
+
+def _folder_size(folder: Path) -> tuple[int, int]:
+    files = [path for path in folder.rglob("*") if path.is_file()]
+    return sum(path.stat().st_size for path in files), len(files)
+
+
+def _measure_search(site: Path) -> tuple[Download, list[SearchRun]]:
+    """What a story page fetches for search on load, and per query, in a fresh browser per reader."""
+    on_load = []
+    searches = []
+    with SiteServer(site) as server, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            pages = {}
+            for lang, url in STORY_URLS.items():
+                pages[lang] = browser.new_context().new_page()
+                mark = server.mark()
+                pages[lang].goto(server.url + url)
+                pages[lang].wait_for_load_state("networkidle")
+                server.wait_until_quiet()
+                on_load += server.since(mark, f"/{SEARCH_DIR}/")
+            for label, lang, query in SEARCHES:
+                mark = server.mark()
+                answer = header_search(pages[lang], query)
+                server.wait_until_quiet()
+                searches.append(SearchRun(label, query, answer.count, _download(server.since(mark, f"/{SEARCH_DIR}/"))))
+        finally:
+            browser.close()
+    return _download(on_load), searches
+
+
+def _download(served) -> Download:
+    return Download(
+        requests=len(served),
+        bytes=sum(item.size for item in served),
+        runtime_bytes=sum(item.size for item in served if _RUNTIME_FILE.match(item.path)),
+    )
+
+
+# --- the report ------------------------------------------------------------------------------
+
+
+def markdown_table(results: list[Figures]) -> str:
+    rows = [
+        (
+            "story length (average)",
+            lambda f: f"{f.han_characters_per_story:,} 字 / {f.english_words_per_story:,} words",
+        ),
+        (
+            "`stories.py check`",
+            lambda f: f"{f.check_seconds:.1f} s: {f.check_errors} errors, {f.check_warnings} warnings",
+        ),
+        ("build, wall clock", lambda f: f"{f.build_wall_seconds:.1f} s"),
+        ("build, CPU (user + system)", lambda f: f"{f.build_cpu_seconds:.1f} s"),
+        ("build, peak memory (max RSS)", lambda f: _size(f.build_peak_rss_bytes)),
+        ("site/", lambda f: f"{_size(f.site_bytes)} in {f.site_files:,} files"),
+        ("search index (site/pagefind/)", lambda f: f"{_size(f.search_index_bytes)} in {f.search_index_files:,} files"),
+        *[
+            (
+                f"story page HTML, {lang}",
+                lambda f, lang=lang: f"{_size(f.story_html_bytes[lang])} ({_size(f.story_html_gzip_bytes[lang])} gzip)",
+            )
+            for lang in STORY_URLS
+        ],
+        ("search data on page load (zh + en)", lambda f: _download_text(f.search_on_page_load)),
+        *[
+            (
+                f"{label} “{query}”",
+                lambda f, index=index: (
+                    f"{f.searches[index].results} results; " + _download_text(f.searches[index].download)
+                ),
+            )
+            for index, (label, _, query) in enumerate(SEARCHES)
+        ],
+    ]
+    header = "| | " + " | ".join(f"{figures.stories:,} stories" for figures in results) + " |"
+    lines = [header, "|---|" + "---:|" * len(results)]
+    lines += ["| " + label + " | " + " | ".join(cell(figures) for figures in results) + " |" for label, cell in rows]
+    notes = (
+        "\nSearch downloads are as served by Python's http.server (no compression); Pagefind's index "
+        "files are compressed already. “Pagefind code” is pagefind.js, its worker and WebAssembly, "
+        "fetched once per visit."
+    )
+    return "\n".join(lines) + "\n" + notes
+
+
+def _download_text(download: Download) -> str:
+    if not download.requests:
+        return "0 B (no request)"
+    index = download.bytes - download.runtime_bytes
+    return (
+        f"{_size(download.bytes)} in {download.requests} request{'' if download.requests == 1 else 's'} "
+        f"(index {_size(index)} + Pagefind code {_size(download.runtime_bytes)})"
+    )
+
+
+def _size(count: int) -> str:
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if count >= scale:
+            return f"{count / scale:.1f} {unit}"
+    return f"{count} B"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,125 @@
+"""What search engines and sharing previews read in a page's <head>: canonical URL, hreflang
+alternates (absolute, reciprocal, with x-default, only for translations that exist), Open Graph,
+a Twitter card and schema.org NewsArticle data."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from . import labels
+from .registry import Registry
+from .schema import LANGUAGES, SOURCE_LANG, TRANSLATION_LANG
+from .site import Site
+from .story import STORIES_DIR, Story
+
+HREFLANG = {"zh": "zh-Hans", "en": "en"}
+OG_LOCALE = {"zh": "zh_CN", "en": "en_US"}
+
+
+@dataclass
+class HeadMeta:
+    canonical: str
+    description: str = ""
+    alternates: list[tuple[str, str]] = field(default_factory=list)  # (hreflang, absolute URL)
+    properties: list[tuple[str, str]] = field(default_factory=list)  # Open Graph <meta property>
+    names: list[tuple[str, str]] = field(default_factory=list)  # Twitter <meta name>
+    json_ld: str = ""
+
+
+def absolute(site_url: str, path: str) -> str:
+    return site_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def page_head(site_url: str, lang: str, url_by_lang: dict[str, str], title: str, description: str, site_name: str) -> HeadMeta:
+    """Head data for a page that exists at `url_by_lang` (site-relative URLs) in each language it has."""
+    head = HeadMeta(canonical=absolute(site_url, url_by_lang[lang]), description=description)
+    head.alternates = _alternates(site_url, url_by_lang)
+    head.properties = [
+        ("og:type", "website"),
+        ("og:site_name", site_name),
+        ("og:title", title),
+        ("og:description", description),
+        ("og:url", head.canonical),
+        ("og:locale", OG_LOCALE[lang]),
+        *[("og:locale:alternate", OG_LOCALE[other]) for other in url_by_lang if other != lang],
+    ]
+    head.names = [("twitter:card", "summary"), ("twitter:title", title), ("twitter:description", description)]
+    return head
+
+
+def story_head(site: Site, story: Story, lang: str, url_by_lang: dict[str, str], site_url: str, site_name: str) -> HeadMeta:
+    story_file = story.file(lang)
+    registry = site.registry
+    title, summary = story_file.text_field("title"), story_file.text_field("summary")
+    head = page_head(site_url, lang, url_by_lang, title, summary, site_name)
+    authors = _names(registry, story_file.byline("text"), lang)
+    published = story.date.isoformat() if story.date else ""
+    head.properties[0] = ("og:type", "article")
+    head.properties += [("article:published_time", published)] if published else []
+    head.properties += [("article:author", name) for name in authors]
+    article = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "@id": head.canonical,
+        "mainEntityOfPage": head.canonical,
+        "url": head.canonical,
+        "headline": title,
+        "description": summary,
+        "inLanguage": HREFLANG[lang],
+        "datePublished": published,
+        "author": [{"@type": "Person", "name": name} for name in authors],
+        "publisher": {"@type": "Organization", "name": site_name},
+    }
+    series = registry.series.get(story.series)
+    if series and series.title.get(lang):
+        article["isPartOf"] = {"@type": "CreativeWorkSeries", "name": series.title[lang]}
+    lead = story_file.lead_photo
+    if lead:
+        image_url = absolute(site_url, f"{STORIES_DIR}/{story.slug}/{lead.file}")
+        person = registry.contributor(lead.credit)
+        credit = labels.label(lang, "credit", name=person.name(lang) if person else lead.credit)
+        article["image"] = {
+            "@type": "ImageObject",
+            "url": image_url,
+            "caption": lead.caption,
+            "creditText": credit,
+            "creator": {"@type": "Person", "name": person.name(lang) if person else lead.credit},
+        }
+        head.properties += [("og:image", image_url), ("og:image:alt", lead.alt)]
+        head.names[0] = ("twitter:card", "summary_large_image")
+        head.names += [("twitter:image", image_url), ("twitter:image:alt", lead.alt)]
+    if lang == TRANSLATION_LANG:
+        translators = _names(registry, story_file.byline("translation"), lang)
+        if translators:
+            article["translator"] = [{"@type": "Person", "name": name} for name in translators]
+        if SOURCE_LANG in url_by_lang:
+            original = absolute(site_url, url_by_lang[SOURCE_LANG])
+            article["translationOfWork"] = {
+                "@type": "NewsArticle",
+                "@id": original,
+                "url": original,
+                "headline": story.source.text_field("title"),
+                "inLanguage": HREFLANG[SOURCE_LANG],
+            }
+        updated = story_file.translation_updated
+        if updated:
+            article["dateModified"] = updated.isoformat()
+    elif TRANSLATION_LANG in url_by_lang:
+        article["workTranslation"] = {"@type": "NewsArticle", "@id": absolute(site_url, url_by_lang[TRANSLATION_LANG]), "inLanguage": "en"}
+    # `</` could end the <script> element early; JSON allows escaping the slash
+    head.json_ld = json.dumps(article, ensure_ascii=False, indent=None, sort_keys=False).replace("</", "<\\/")
+    return head
+
+
+def _alternates(site_url: str, url_by_lang: dict[str, str]) -> list[tuple[str, str]]:
+    if len(url_by_lang) < 2:
+        return []
+    pairs = [(HREFLANG[lang], absolute(site_url, url_by_lang[lang])) for lang in LANGUAGES if lang in url_by_lang]
+    default = url_by_lang.get(SOURCE_LANG) or next(iter(url_by_lang.values()))
+    return [*pairs, ("x-default", absolute(site_url, default))]
+
+
+def _names(registry: Registry, names: list[str], lang: str) -> list[str]:
+    people = [registry.contributor(name) for name in names]
+    return [person.name(lang) for person in people if person]
