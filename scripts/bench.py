@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from bench_stories import write_docs
-from newsroom.browser import SiteServer, header_search, launch_chromium
+from newsroom.browser import ChromiumMissing, SiteServer, header_search, launch_chromium
 from newsroom.project import BUILD_ENV, PROJECT_ROOT, build_command, make_project
 from newsroom.search import OUTPUT_DIR as SEARCH_DIR
 from newsroom.story import STORIES_DIR
@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 with tempfile.TemporaryDirectory(prefix="newsroom-bench-") as workdir:
                     results.append(measure(stories, Path(workdir)))
-    except BenchFailed as failure:
+    except (BenchFailed, ChromiumMissing) as failure:
         print(f"bench: {failure}", file=sys.stderr)
         return 1
     print(markdown_table(results))

@@ -7,11 +7,13 @@ from its `on_post_build`), so every event below runs once per language. Prioriti
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
-from newsroom import checks, images, labels, preview, search, views
+from mkdocs.structure.files import File, Files
+from newsroom import bilingual, checks, config_checks, feeds, images, labels, preview, search, seo, views
 from newsroom.findings import ERROR
 from newsroom.schema import SOURCE_LANG
 from newsroom.site import Site, load_site
@@ -20,6 +22,15 @@ from newsroom.story import STORIES_DIR
 log = get_plugin_logger("newsroom")
 AFTER_I18N = -150
 _site: Site | None = None
+_story_html: dict[str, dict[str, str]] = {}  # language -> slug -> rendered body, for the feeds
+_not_found_pages: dict[str, str] = {}  # language -> its 404 page, which every build writes to the root
+
+# MkDocs reports unknown settings in mkdocs.yml while it validates the file, before any event (and
+# in strict mode stops right after); it imports this module during that validation, so the filter
+# is in place in time. mkdocs.yml names this file as scripts/mkdocs_hooks.py.
+config_checks.explain_unknown_settings(
+    logging.getLogger("mkdocs.config"), Path(__file__).parents[1] / config_checks.CONFIG_FILE
+)
 
 
 def current_language(config) -> str:
@@ -49,7 +60,11 @@ def on_config(config):
     if preview.only_story():
         _site.stories = [story for story in _site.stories if story.slug == preview.only_story()]
     root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-    for finding in checks.check_site(_site):
+    if _site.linked_folders:
+        # MkDocs follows links to folders while listing the files, without end for a link to a parent
+        raise Abort("\n".join(finding.format(root) for finding in _site.problems if finding.code == "linked-folder"))
+    config_findings = config_checks.check_languages(config, Path(config.config_file_path or config_checks.CONFIG_FILE))
+    for finding in config_findings + checks.check_site(_site):
         # errors fail `mkdocs build --strict`; warnings stay visible without blocking
         (log.warning if finding.severity == ERROR else log.info)(finding.format(root))
     return config
@@ -64,6 +79,11 @@ def on_files(files: Files, config) -> Files:
         found = _site.story_for(file.src_uri) if _site else None
         if locale != lang or (found and not found[0].is_published_in(lang)):
             files.remove(file)
+    urls = _urls(config)
+    if lang == SOURCE_LANG and urls.is_built(views.TRANSLATION_LANG) and _site:
+        for story in _site.stories:
+            if bilingual.has_view(story):
+                files.append(File.generated(config, bilingual.view_src_uri(story), content=views.bilingual_markdown(_site, story, urls)))
     if preview.only_story():
         keep = f"{STORIES_DIR}/{preview.only_story()}/"
         for file in list(files):
@@ -82,16 +102,42 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     return views.story_markdown(_site, story, lang, page.url)
 
 
-def on_page_context(context, page, config, nav):
-    lang = current_language(config)
+def on_page_content(html: str, page, config, files) -> str:
     found = _site.story_for(page.file.src_uri) if _site else None
     if found:
+        _story_html.setdefault(found[1], {})[found[0].slug] = html
+    return html
+
+
+def on_page_context(context, page, config, nav):
+    lang = current_language(config)
+    urls = _urls(config)
+    found = _site.story_for(page.file.src_uri) if _site else None
+    viewed = _site.bilingual_story_for(page.file.src_uri) if _site else None
+    site_url = config.site_url or "/"
+    if found:
         story, _ = found
-        context["story"] = views.story_view(_site, story, lang, page.url, _urls(config))
+        context["story"] = views.story_view(_site, story, lang, page.url, urls)
+        context["head"] = seo.story_head(_site, story, lang, urls.story_languages(story), site_url, config.site_name)
         if not context["story"].other_language:
             _point_language_switch_home(config, lang)
+    elif viewed:
+        context["story"] = views.bilingual_view(_site, viewed, page.url, urls)
+        title = context["story"].title
+        context["head"] = seo.page_head(site_url, lang, {lang: page.url}, title, context["story"].summary, config.site_name)
+        _point_language_switch_home(config, lang)
+    elif _site:
+        key = page.file.src_uri if not hasattr(page.file, "norm_src_uri") else page.file.norm_src_uri
+        found_page = _site.pages.get(key)
+        url_by_lang = urls.page_languages(key, found_page) if found_page else {lang: page.url}
+        description = page.meta.get("description") or config.site_description or ""
+        title = page.meta.get("title") or page.title or config.site_name
+        context["head"] = seo.page_head(site_url, lang, url_by_lang, title, description, config.site_name)
+    context["feed"] = {"title": f"{config.site_name} · {labels.label(lang, 'feed')}", "url": views.relative_to(urls.home(lang) + feeds.FEED_FILE, page.url)}
     series_id = page.meta.get("series")
-    if series_id and _site:
+    # a story names its series too, but only a series page lists it: building that list for
+    # every story page made the build grow with the cube of the number of stories
+    if series_id and isinstance(series_id, str) and _site and not found:
         context["series"] = views.series_view(_site, series_id, lang, page.url, _urls(config))
     return context
 
@@ -107,6 +153,28 @@ def on_env(env, config, files):
     """Give every template, the header's search box included, the words of the page's language."""
     env.globals["labels"] = labels.LABELS[current_language(config)]
     return env
+
+
+def _write_site_files(config) -> None:
+    """Feeds, sitemap, robots.txt and one 404 page per language, from the model."""
+    site_dir, urls, site_url = Path(config.site_dir), _urls(config), config.site_url or "/"
+    i18n = config.plugins.get("i18n")
+    for lang in urls.languages:
+        title = (i18n.get_language_config(lang).site_name if i18n else None) or config.site_name
+        feed = feeds.atom_feed(_site, lang, urls, site_url, title, _story_html.get(lang, {}))
+        (site_dir / urls.home(lang) / feeds.FEED_FILE).write_text(feed, encoding="utf-8")
+    (site_dir / "sitemap.xml").write_text(feeds.sitemap(site_url, views.published_pages(_site, urls)), encoding="utf-8")
+    (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)  # Material's, listing pages by MkDocs' view
+    (site_dir / "robots.txt").write_text(feeds.robots(site_url), encoding="utf-8")
+    for lang, html in _not_found_pages.items():
+        (site_dir / urls.home(lang) / "404.html").write_text(html, encoding="utf-8")
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """Every language's build writes 404.html at the root: keep each, to put it in its place."""
+    if template_name == "404.html":
+        _not_found_pages[current_language(config)] = output
+    return output
 
 
 def _publish_photo_variants(config) -> None:
@@ -130,6 +198,9 @@ def on_post_build(config):
     if not _is_first_language_build(config):
         return
     _publish_photo_variants(config)
+    _write_site_files(config)
+    if preview.is_preview():
+        return  # a preview is for reading one story; search would only slow each rebuild down
     pages = search.index_site(Path(config.site_dir))
     if not pages:
         log.warning("search: no page was indexed; the templates must mark content with data-pagefind-body")

@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import FIRST_STORY, FIXTURE_DOCS, build, make_project, page, run_stories
 from newsroom import images
-from PIL import Image
+from PIL import ExifTags, Image
 
 VARIANT_NAME = re.compile(r"^(?P<stem>.+)-(?P<fingerprint>[0-9a-f]{8})-(?P<width>\d+)\.webp$")
 RIVER = "stories/river-cleanup"
-ORIENTATION = 0x0112
 ROTATE_TO_VIEW = 6  # EXIF: turn the stored picture a quarter clockwise to see it upright
 RED, BLUE = (220, 30, 30), (30, 30, 220)
 
@@ -105,7 +104,7 @@ def _sideways_photo(path: Path) -> None:
     upright = Image.new("RGB", (800, 1200), BLUE)
     upright.paste(RED, (0, 0, 800, 300))
     exif = Image.Exif()
-    exif[ORIENTATION] = ROTATE_TO_VIEW
+    exif[ExifTags.Base.Orientation] = ROTATE_TO_VIEW
     upright.rotate(90, expand=True).save(path, "JPEG", quality=90, exif=exif)
 
 
@@ -122,8 +121,8 @@ def _files(folder: Path) -> dict[Path, bytes]:
 
 @pytest.fixture(scope="module")
 def camera_project(tmp_path_factory):
-    """The fixture stories with a camera original as lead photo and a sideways in-text photo,
-    built twice; returns the project, the first site, cache mtimes and docs after each build."""
+    """The fixture stories with a camera original as lead photo and a sideways in-text photo, built
+    twice: the project, its docs/ before building and, for each build, its log, cache, site and docs/."""
     project = make_project(tmp_path_factory.mktemp("camera"), FIXTURE_DOCS)
     docs = project / "docs"
     _camera_photo(docs / RIVER / "images/river.jpg")
@@ -177,7 +176,7 @@ def test_second_build_encodes_nothing_and_the_site_is_byte_identical(camera_proj
     _, _, (first, second) = camera_project
     assert "photos: 0 variants encoded" in second["stderr"], second["stderr"]
     assert first["cache"] == second["cache"], "no cached variant was written again"
-    # Pagefind's entry file lists the languages in varying order; the search index is not this module's
+    # pagefind-entry.json lists its languages in varying order from build to build: a search matter
     differing = [
         path
         for path in first["site"].keys() | second["site"].keys()
@@ -198,7 +197,7 @@ def test_check_warns_about_a_huge_original_with_what_readers_download(camera_pro
     assert result.returncode == 0, result.stdout + result.stderr
     photo_line = story.read_text(encoding="utf-8").split("\n").index("  - file: images/river.jpg") + 1
     (warning,) = [line for line in result.stdout.splitlines() if "images/river.jpg is" in line]
-    largest = (project / "site" / RIVER / "images").glob("river-*-1600.webp")
+    largest = (project / "site" / RIVER / "images").glob(f"river-*-{images.WIDTHS[-1]}.webp")
     expected_kb = round(next(largest).stat().st_size / 1000)
     assert warning.startswith(f"{story}:{photo_line}: warning: the photo images/river.jpg is 2")
     assert f"the largest variant readers download is {expected_kb} KB" in warning
@@ -220,10 +219,10 @@ def test_any_colour_mode_becomes_a_webp_browsers_show(tmp_path: Path, name, mode
     original = tmp_path / name
     Image.new(mode, (900, 600), colour).save(original)
     plan = images.plan(original)
-    assert [variant.width for variant in plan.variants] == [480, 800, 900]
+    assert [variant.width for variant in plan.variants] == [480, 840, 900]
     assert images.ensure_cached(plan, tmp_path / "cache") == 3
     with Image.open(plan.cached(plan.fallback, tmp_path / "cache")) as variant:
-        assert variant.mode == expected_mode and variant.size == (800, 533)
+        assert variant.mode == expected_mode and variant.size == (840, 560)
         if mode in ("CMYK", "RGB"):  # both are cyan
             red, green, blue = variant.getpixel((10, 10))
             assert red < 80 and green > 150 and blue > 150, (red, green, blue)

@@ -147,7 +147,7 @@ def test_pre_commit_hook_checks_the_stories_a_commit_touches(tmp_path: Path, fix
     shutil.copy(PROJECT / ".pre-commit-config.yaml", repo)
     shutil.copy(PROJECT / "mkdocs.yml", repo)
     env = {**ENV, "PATH": f"{Path(sys.executable).parent}:{ENV['PATH']}", "PRE_COMMIT_HOME": str(tmp_path / "cache")}
-    git = lambda *args: subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True)  # noqa: E731
+    git = lambda *args: subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True)
     git("init", "-q")
     git("add", "-A")
     english = repo / "docs/stories/river-cleanup/index.en.md"

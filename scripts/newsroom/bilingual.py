@@ -31,7 +31,7 @@ def view_markdown(story: Story, figure) -> str:
     """The view's Markdown page; `figure(photo_zh, photo_en)` renders a photo with both captions."""
     zh, en = story.source, story.translation
     title = f"{zh.text_field('title')} · {en.text_field('title')}"
-    parts = [f"---\ntitle: {_yaml(title)}\ntemplate: bilingual.html\n---\n"]
+    parts = [f"---\ntitle: {_yaml(title)}\ntemplate: bilingual.html\nhide: [navigation, toc]\n---\n"]
     pairs = alignment.align(zh.blocks, en.blocks, en.alignment).pairs
     for pair in pairs:
         kind = pair.kind

@@ -76,7 +76,9 @@ def parse_blocks(body: str, first_line: int = 1) -> list[Block]:
         if heading:
             flush()
             text = heading["text"]
-            blocks.append(Block(HEADING, text.rstrip("#").rstrip() or text, line_no, level=len(heading["hashes"])))
+            # without its closing hashes, as in `## Title ##`; a heading of hashes only keeps one
+            text = text.rstrip("#").rstrip() or text[0]
+            blocks.append(Block(HEADING, text, line_no, level=len(heading["hashes"])))
         elif photo:
             flush()
             blocks.append(Block(PHOTO, photo["alt"], line_no, src=photo["src"]))

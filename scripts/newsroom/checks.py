@@ -7,6 +7,7 @@ with `Finding.format`, so a journalist sees the same words wherever the problem 
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 from . import alignment as alignment_mod
 from . import images
 from .blocks import HEADING, PARAGRAPH, PHOTO, UNTRANSLATED_MARK, Block
-from .findings import ERROR, WARNING, Finding, shown_path
+from .findings import ERROR, WARNING, Finding, real_path, shown_path
 from .placeholder import is_placeholder
 from .registry import DATA_DIR, Registry
 from .schema import (
@@ -54,6 +55,9 @@ _SYNONYMS = {
     "excerpt": "summary",
     "description": "summary",
 }
+# The patterns that look inside a tag or an image's brackets start where the previous tag or
+# bracket closed and commit (`(?>…)`) to its first opening: a long pasted line with thousands of
+# unclosed `<` is then read once, not once per `<`.
 _UNSAFE = (
     (re.compile(r"<\s*script\b", re.I), "a <script> tag", "stories cannot run code; remove the tag"),
     (
@@ -62,18 +66,18 @@ _UNSAFE = (
         "embeds load code from other sites; link to the page instead",
     ),
     (
-        re.compile(r"<[^>]*\son[a-z]+\s*=", re.I),
+        re.compile(r"(?:^|>)(?>[^<>]*<)[^>]*\son[a-z]+\s*=", re.I),
         "an inline event handler (on…=)",
         "remove the attribute; stories cannot run code",
     ),
     (re.compile(r"javascript\s*:", re.I), "a `javascript:` link", "link to a web address (https://…) instead"),
     (
-        re.compile(r"!\[[^\]]*\]\(\s*(?:https?:)?//", re.I),
+        re.compile(r"(?:^|\])(?>[^\]]*?!\[)[^\]]*\]\(\s*(?:https?:)?//", re.I),
         "an image loaded from another site",
         "save the image into the story's images/ folder and use images/…",
     ),
     (
-        re.compile(r"<\s*img\b[^>]*\bsrc\s*=\s*[\"']?\s*(?:https?:)?//", re.I),
+        re.compile(r"(?:^|>)(?>[^>]*?<\s*img\b)[^>]*\bsrc\s*=\s*[\"']?\s*(?:https?:)?//", re.I),
         "an image loaded from another site",
         "save the image into the story's images/ folder and use images/…",
     ),
@@ -82,15 +86,15 @@ _UNSAFE = (
 
 def check_site(site: Site, only: Iterable[Path] | None = None, strict: bool = False) -> list[Finding]:
     """All findings for the site, or for the stories and pages under the given paths."""
-    wanted = [Path(path).resolve() for path in only] if only else None
-    records = (site.docs_dir / DATA_DIR).resolve()
+    wanted = [real_path(Path(path)) for path in only] if only else None
+    records = real_path(site.docs_dir / DATA_DIR)
     if wanted and any(_within(path, records) for path in wanted):
         wanted = None  # a changed contributor or series record can break any story
 
     def selected(*paths: Path) -> bool:
         if wanted is None:
             return True
-        return any(_within(path.resolve(), target) for path in paths for target in wanted)
+        return any(_within(real_path(path), target) for path in paths for target in wanted)
 
     findings: list[Finding] = [f for f in site.registry.problems if selected(f.path)]
     findings += [f for f in site.problems if selected(f.path)]
@@ -146,8 +150,13 @@ def check_page(page: Page, site: Site) -> list[Finding]:
             )
         findings += _unknown_fields(page_file, PAGE_FIELDS)
         series = page_file.meta.get("series")
-        if series is not None and series not in site.registry.series:
+        if series is not None and not isinstance(series, str):
+            findings.append(
+                _wrong_type(page_file, ("series",), series, "text", "write the id of a series in docs/_data/series.yml")
+            )
+        elif series is not None and series not in site.registry.series:
             findings.append(_unknown_series(page_file, series, site.registry))
+        findings += _curly_quotes(page_file)
         findings += _unsafe_content(page_file)
     return findings
 
@@ -192,6 +201,7 @@ def check_story(story: Story, registry: Registry, strict: bool = False) -> list[
             findings += _story_fields(story_file, registry)
             findings += _byline(story_file, registry)
             findings += _photos(story, story_file, registry)
+            findings += _curly_quotes(story_file)
             findings += _unsafe_content(story_file)
     zh, en = readable.get(SOURCE_LANG), readable.get(TRANSLATION_LANG)
     if zh and en:
@@ -341,7 +351,12 @@ def _byline(story_file: StoryFile, registry: Registry) -> Iterator[Finding]:
     for role in byline:
         if role not in BYLINE_ROLES:
             yield _unknown(story_file, ("byline", role), role, BYLINE_ROLES)
-    if not story_file.byline("text"):
+    mistyped = {role for role in BYLINE_ROLES if not isinstance(byline.get(role), str | list | None)}
+    for role in sorted(mistyped):
+        yield _wrong_type(
+            story_file, ("byline", role), byline[role], "a list of names", f"write it as a list: `{role}: [name]`"
+        )
+    if not story_file.byline("text") and "text" not in mistyped:
         yield Finding(
             story_file.path,
             story_file.line_of("byline"),
@@ -350,7 +365,7 @@ def _byline(story_file: StoryFile, registry: Registry) -> Iterator[Finding]:
             "add `text: [name]` under `byline:`",
             code="no-author",
         )
-    if story_file.photos and not story_file.byline("photos"):
+    if story_file.photos and not story_file.byline("photos") and "photos" not in mistyped:
         yield Finding(
             story_file.path,
             story_file.line_of("byline"),
@@ -420,6 +435,18 @@ def _photos(story: Story, story_file: StoryFile, registry: Registry) -> Iterator
         "alt": "alt text (what it shows, for readers who cannot see it)",
     }
     for photo in story_file.photos:
+        entry = _photo_entry(story_file, photo)
+        mistyped = {key for key in PHOTO_FIELDS if not isinstance(entry.get(key), str | None)}
+        for key in sorted(mistyped):
+            yield _wrong_type(
+                story_file,
+                ("photos", photo.index, key),
+                entry[key],
+                "text",
+                f"write `{key}:` as text; put it in quotes if it looks like a number or yes/no",
+            )
+        if not photo.file and "file" in mistyped:
+            continue
         if not photo.file:
             yield Finding(
                 story_file.path,
@@ -431,12 +458,10 @@ def _photos(story: Story, story_file: StoryFile, registry: Registry) -> Iterator
             )
             continue
         for key, label in what.items():
-            if not getattr(photo, key):
+            if not getattr(photo, key) and key not in mistyped:
                 yield Finding(
                     story_file.path,
-                    story_file.line_of("photos", photo.index, key)
-                    if key in _photo_keys(story_file, photo)
-                    else photo.line,
+                    story_file.line_of("photos", photo.index, key) if key in entry else photo.line,
                     ERROR,
                     f"the photo {photo.file} has no {label}",
                     f"add `{key}:` to this photo in {LANGUAGE_NAMES[story_file.lang]}",
@@ -483,10 +508,26 @@ def _photos(story: Story, story_file: StoryFile, registry: Registry) -> Iterator
             )
 
 
-def _photo_keys(story_file: StoryFile, photo) -> set:
+def _photo_entry(story_file: StoryFile, photo) -> dict:
+    """The photo's fields as written, before the model keeps only the text ones."""
     entries = story_file.meta.get("photos")
     entry = entries[photo.index] if isinstance(entries, list) and photo.index < len(entries) else {}
-    return set(entry) if isinstance(entry, dict) else set()
+    return entry if isinstance(entry, dict) else {}
+
+
+def _wrong_type(story_file: StoryFile, path: tuple, value: object, expected: str, fix: str) -> Finding:
+    name = " → ".join(f"`{part}`" for part in path if isinstance(part, str))
+    return Finding(
+        story_file.path,
+        story_file.line_of(*path),
+        ERROR,
+        f"{name} should be {expected}, not {_kind_name(type(value))}",
+        fix,
+        code="wrong-type",
+    )
+
+
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _is_remote(src: str) -> bool:
@@ -504,8 +545,21 @@ def _photo_file(story: Story, story_file: StoryFile, photo) -> Iterator[Finding]
             code="photo-remote",
         )
         return
+    if _CONTROL_CHARACTER.search(photo.file):
+        yield Finding(
+            story_file.path,
+            photo.line,
+            ERROR,
+            f"the photo's file name {photo.file!r} contains an invisible control character",
+            "retype the file name",
+            code="photo-missing",
+        )
+        return
     path = story.image_path(photo.file)
-    if ".." in Path(photo.file).parts or not path.resolve().is_relative_to(story.folder.resolve()):
+    # os.path.realpath, as Path.resolve raises on a link that loops (before Python 3.13)
+    if ".." in Path(photo.file).parts or not Path(os.path.realpath(path)).is_relative_to(
+        os.path.realpath(story.folder)
+    ):
         yield Finding(
             story_file.path,
             photo.line,
@@ -513,6 +567,30 @@ def _photo_file(story: Story, story_file: StoryFile, photo) -> Iterator[Finding]
             f"the photo {photo.file} is outside the story folder",
             "put it into this story's images/ folder",
             code="photo-outside",
+        )
+        return
+    try:
+        yield from _photo_on_disk(story, story_file, photo, path)
+    except OSError as error:  # e.g. a file name longer than the file system allows
+        yield Finding(
+            story_file.path,
+            photo.line,
+            ERROR,
+            f"the photo file {photo.file} cannot be read ({error.strerror})",
+            "give the photo a short file name of letters, digits and hyphens",
+            code="photo-missing",
+        )
+
+
+def _photo_on_disk(story: Story, story_file: StoryFile, photo, path: Path) -> Iterator[Finding]:
+    if path.is_dir():
+        yield Finding(
+            story_file.path,
+            photo.line,
+            ERROR,
+            f"the photo {photo.file} is a folder, not an image file",
+            "write the image's file name, e.g. file: images/<name>.jpg",
+            code="photo-missing",
         )
         return
     if path.is_file() and path.name in {p.name for p in path.parent.iterdir()}:
@@ -527,6 +605,16 @@ def _photo_file(story: Story, story_file: StoryFile, photo) -> Iterator[Finding]
             )
         if story_file.lang == SOURCE_LANG and path.stat().st_size > images.LARGE_ORIGINAL_BYTES:
             yield _large_photo(story, story_file, photo, path)
+        return
+    if path.is_symlink():
+        yield Finding(
+            story_file.path,
+            photo.line,
+            ERROR,
+            f"the photo {photo.file} is a link to {os.readlink(path)}, which does not lead to a file",
+            "replace the link with the photo itself",
+            code="photo-missing",
+        )
         return
     same_but_case = (
         [p.name for p in path.parent.iterdir() if p.name.lower() == path.name.lower()] if path.parent.is_dir() else []
@@ -766,6 +854,32 @@ def _freshness(story: Story, zh: StoryFile, en: StoryFile, strict: bool) -> Iter
         f"update the English, then run `{MARK_TRANSLATED} {shown_path(en.path.parent)}`",
         code="translation-outdated",
     )
+
+
+_CURLY_QUOTES = (("“", "”"), ("‘", "’"))
+
+
+def _curly_quotes(story_file: StoryFile) -> Iterator[Finding]:
+    """Text fields wrapped in the curly quotes a Chinese input method types for `"`: YAML keeps
+    them as part of the text, so the page would show the title in quotes."""
+    fields = [((name,), value) for name, value in story_file.meta.items()]
+    fields += [
+        (("photos", photo.index, key), getattr(photo, key)) for photo in story_file.photos for key in PHOTO_FIELDS
+    ]
+    for path, value in fields:
+        if not isinstance(value, str) or len(value) < 2:
+            continue
+        if any(value[0] in pair and value[-1] in pair for pair in _CURLY_QUOTES):
+            name = " → ".join(f"`{part}`" for part in path if isinstance(part, str))
+            yield Finding(
+                story_file.path,
+                story_file.line_of(*path),
+                WARNING,
+                f"{name} is wrapped in curly quotes {value[0]}…{value[-1]}, which will show on the page",
+                'remove them, or type straight quotes "…" in half-width (English) input mode; '
+                "keep them only if the whole text is a quotation",
+                code="curly-quotes",
+            )
 
 
 def _unsafe_content(story_file: StoryFile) -> Iterator[Finding]:

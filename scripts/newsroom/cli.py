@@ -130,9 +130,10 @@ def _load(args) -> Site:
 
 
 def _story_at(site: Site, path: Path) -> Story:
-    target = path.resolve()
+    # os.path.realpath, as Path.resolve raises on a link that loops (before Python 3.13)
+    target = Path(os.path.realpath(path))
     for story in site.stories:
-        folder = story.folder.resolve()
+        folder = Path(os.path.realpath(story.folder))
         if target == folder or folder in target.parents:
             return story
     raise UsageError(f"{path} is not a story folder under {site.docs_dir}/stories/")
@@ -264,7 +265,14 @@ def run_mark_translated(args) -> int:
     if story.translation_is_current:
         print(f"{shown_path(story.translation.path)}: already marked as translating the current Chinese text")
         return 0
-    write_text(story.translation.path, marked_text(story, dt.date.today()), replace=True)
+    try:
+        write_text(story.translation.path, marked_text(story, dt.date.today()), replace=True)
+    except OSError as error:
+        print(
+            f"{shown_path(story.translation.path)}: cannot save ({error.strerror}); the file was not changed",
+            file=sys.stderr,
+        )
+        return 1
     print(
         f"{shown_path(story.translation.path)}: marked as translating the current Chinese text ({dt.date.today().isoformat()})"
     )

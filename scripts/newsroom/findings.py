@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -32,9 +33,16 @@ class Finding:
 def shown_path(path: Path, root: Path | None = None) -> str:
     """A path as a journalist would type it: relative to `root` (default: where they are)."""
     try:
-        return path.resolve().relative_to((root or Path.cwd()).resolve()).as_posix()
+        return real_path(path).relative_to(os.path.realpath(root or Path.cwd())).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def real_path(path: Path) -> Path:
+    """The absolute `path` with links resolved in its folders, but not at its end: a link is shown
+    by its own name, and one that loops does not raise (Path.resolve does, before Python 3.13)."""
+    path = Path(os.path.abspath(path))
+    return Path(os.path.realpath(path.parent), path.name)
 
 
 class StoryError(Exception):

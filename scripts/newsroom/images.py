@@ -19,16 +19,20 @@ from pathlib import Path
 
 from PIL import ExifTags, Image, ImageCms, ImageOps
 
-# Phones are 360-430 CSS px wide at 2-3 device pixels per px; the article column is at most 840 px.
-WIDTHS = (480, 800, 1200, 1600)
-# What a browser that ignores srcset shows: sharp on a phone at 2x, a fraction of the 1600 px variant.
-FALLBACK_WIDTH = 800
-# libwebp's own default quality; method 6 is its slowest, smallest setting (8% smaller than 4 for
-# these photos), affordable because each variant is encoded once and then cached.
+# On a phone a photo spans the screen, so it needs the screen's width in device pixels; browsers
+# take the narrowest variant at least that wide. 840 fits phones 360-420 px wide at 2x and the
+# article column (840 px) at 1x; 1080 the usual 1080-pixel-wide Android screen; 1290 the widest
+# iPhones (430 px at 3x); 1680 the column at 2x. 480: series-card thumbnails (320 px) at 1x.
+WIDTHS = (480, 840, 1080, 1290, 1680)
+# What a browser that ignores srcset shows: the article column's width at 1x, a fraction of the bytes.
+FALLBACK_WIDTH = 840
+# libwebp's own default quality. Method 6 makes camera photos 4-10% smaller than the default 4 but
+# encodes 2-3 times slower: affordable, since each variant is encoded once and then cached.
 WEBP_QUALITY = 75
 WEBP_METHOD = 6
 # Part of every fingerprint: change it whenever the same original would give different pixels.
-ENCODING = f"webp q{WEBP_QUALITY} m{WEBP_METHOD} lanczos srgb v1"
+# The widths are in it because the largest one sets how far a JPEG is scaled down while decoding.
+ENCODING = f"webp q{WEBP_QUALITY} m{WEBP_METHOD} widths {WIDTHS} lanczos srgb v1"
 LARGE_ORIGINAL_BYTES = 20_000_000
 CACHE_FOLDER = Path(".cache") / "images"
 
@@ -48,8 +52,6 @@ class ImagePlan:
 
     original: Path
     fingerprint: str
-    width: int
-    height: int
     variants: tuple[Variant, ...]
 
     @property
@@ -77,7 +79,7 @@ def variant_widths(original_width: int) -> tuple[int, ...]:
 
 
 def variant_path(original_site_path: str, plan: ImagePlan, variant: Variant) -> str:
-    """Where a variant lives in the site, beside its original: `images/river-1a2b3c4d-800.webp`."""
+    """Where a variant lives in the site, beside its original: `images/river-1a2b3c4d-840.webp`."""
     stem = posixpath.splitext(original_site_path)[0]
     return f"{stem}-{plan.fingerprint[:8]}-{variant.width}.webp"
 
@@ -101,7 +103,7 @@ def _plan(original: str, mtime_ns: int, size: int) -> ImagePlan | None:
     except (OSError, ValueError, Image.DecompressionBombError):
         return None
     variants = tuple(Variant(w, max(1, round(w * height / width))) for w in variant_widths(width))
-    return ImagePlan(Path(original), fingerprint, width, height, variants)
+    return ImagePlan(Path(original), fingerprint, variants)
 
 
 def _upright_size(image: Image.Image) -> tuple[int, int]:
@@ -174,7 +176,7 @@ def publish(photos: Mapping[str, Path], cache_dir: Path, site_dir: Path) -> Publ
             continue  # not an image: the page shows the file as it is
         try:
             encoded = ensure_cached(image, cache_dir)
-        except OSError as problem:  # e.g. a truncated upload whose header still reads
+        except (OSError, ValueError) as problem:  # e.g. a truncated upload whose header still reads
             result.failed[site_path] = str(problem)
             continue
         result.encoded += encoded
@@ -193,6 +195,6 @@ def largest_variant_bytes(original: Path, cache_dir: Path) -> int | None:
         return None
     try:
         ensure_cached(image, cache_dir, [image.largest])
-    except OSError:
+    except (OSError, ValueError):
         return None
     return image.cached(image.largest, cache_dir).stat().st_size

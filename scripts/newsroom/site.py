@@ -40,6 +40,7 @@ class Site:
     stories: list[Story] = field(default_factory=list)  # newest first
     pages: dict[str, Page] = field(default_factory=dict)
     problems: list[Finding] = field(default_factory=list)  # files that fit nowhere
+    linked_folders: list[Path] = field(default_factory=list)  # links to folders, which are not followed
 
     def story(self, slug: str) -> Story | None:
         return next((story for story in self.stories if story.slug == slug), None)
@@ -52,6 +53,13 @@ class Site:
             match = _LANG_SUFFIX.match(parts[2])
             if story and match and match["lang"] in story.files:
                 return story, match["lang"]
+        return None
+
+    def bilingual_story_for(self, src_uri: str) -> Story | None:
+        """The story whose bilingual view is the generated page `stories/x/bilingual/index.md`."""
+        parts = src_uri.split("/")
+        if len(parts) == 4 and parts[0] == STORIES_DIR and parts[2] == "bilingual" and parts[3] == "index.md":
+            return self.story(parts[1])
         return None
 
     def stories_in(self, series_id: str, lang: str) -> list[Story]:
@@ -78,7 +86,19 @@ def load_site(docs_dir: Path) -> Site:
     docs_dir = Path(docs_dir)
     site = Site(docs_dir, load_registry(docs_dir))
     stories: dict[str, Story] = {}
-    for path in sorted(_markdown_files(docs_dir)):
+    markdown_files, site.linked_folders = _walk(docs_dir)
+    for link in site.linked_folders:
+        site.problems.append(
+            Finding(
+                link,
+                1,
+                ERROR,
+                f"{link.name} is a link to the folder {os.readlink(link)}; the site does not follow links",
+                "copy the folder here instead of linking it, or delete the link",
+                code="linked-folder",
+            )
+        )
+    for path in sorted(markdown_files):
         relative = path.relative_to(docs_dir)
         parts = relative.parts
         named = language_of(path.name)
@@ -107,7 +127,7 @@ def load_site(docs_dir: Path) -> Site:
             page = site.pages.setdefault(key, Page(key))
             page.files[lang] = StoryFile.read(path, lang)
     for folder in sorted((docs_dir / STORIES_DIR).glob("*/")) if (docs_dir / STORIES_DIR).is_dir() else []:
-        if folder.is_dir() and folder.name not in stories:
+        if folder.is_dir() and not folder.is_symlink() and folder.name not in stories:
             site.problems.append(
                 Finding(
                     folder,
@@ -122,13 +142,18 @@ def load_site(docs_dir: Path) -> Site:
     return site
 
 
-def _markdown_files(docs_dir: Path):
+def _walk(docs_dir: Path) -> tuple[list[Path], list[Path]]:
+    """The Markdown files under `docs_dir`, and the links to folders, which os.walk lists but does not enter."""
+    markdown_files, linked_folders = [], []
     data_dir = docs_dir / DATA_DIR
     for root, dirs, names in os.walk(docs_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and Path(root, d) != data_dir)
-        for name in names:
+        linked_folders += [Path(root, d) for d in dirs if Path(root, d).is_symlink()]
+        # a folder named like a Markdown file is read as one, so that it is reported as unreadable
+        for name in names + dirs:
             if name.lower().endswith(".md") and not name.startswith("."):
-                yield Path(root, name)
+                markdown_files.append(Path(root, name))
+    return markdown_files, linked_folders
 
 
 def _misnamed(path: Path, named: tuple[str, str] | None) -> Finding:

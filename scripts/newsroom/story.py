@@ -6,7 +6,9 @@ report with its line, and everything that is well-formed is available to the bui
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -21,7 +23,9 @@ from .schema import SOURCE_LANG, TRANSLATION_LANG
 STORIES_DIR = "stories"
 IMAGES_DIR = "images"
 MAX_STORY_BYTES = 2_000_000
-_ALIGNMENT = re.compile(r"^\s*zh\s+(\d+)(?:\s*-\s*(\d+))?\s*=\s*en\s+(\d+)(?:\s*-\s*(\d+))?\s*$", re.I)
+# paragraph numbers of up to four digits: longer ones are typing mistakes (and Python refuses to
+# read numbers of more than 4,300 digits)
+_ALIGNMENT = re.compile(r"^\s*zh\s+(\d{1,4})(?:\s*-\s*(\d{1,4}))?\s*=\s*en\s+(\d{1,4})(?:\s*-\s*(\d{1,4}))?\s*$", re.I)
 
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -77,15 +81,23 @@ class StoryFile:
         story_file = cls(path, lang)
         try:
             raw = path.read_bytes()
-        except OSError as error:
+        except IsADirectoryError:
             story_file.problem = Finding(
                 path,
                 1,
                 ERROR,
-                f"cannot read the file ({error.strerror})",
-                "check that it exists and is readable",
+                f"{path.name} is a folder, not a text file",
+                f"move what is inside it elsewhere, then save the text as a file named {path.name}",
                 code="unreadable",
             )
+            return story_file
+        except OSError as error:
+            if path.is_symlink():
+                message = f"the file is a link to {os.readlink(path)}, which cannot be read ({error.strerror})"
+                fix = "replace the link with the file itself"
+            else:
+                message, fix = f"cannot read the file ({error.strerror})", "check that it exists and is readable"
+            story_file.problem = Finding(path, 1, ERROR, message, fix, code="unreadable")
             return story_file
         story_file.load(raw)
         return story_file
@@ -109,7 +121,7 @@ class StoryFile:
                 self.path,
                 line,
                 ERROR,
-                "the file is not saved as UTF-8 (it may be GBK)",
+                _not_utf8(raw),
                 "in your editor choose Save with Encoding → UTF-8",
                 code="not-utf8",
             )
@@ -195,7 +207,9 @@ class StoryFile:
         names = byline.get(role) if isinstance(byline, dict) else None
         if isinstance(names, str):
             names = [names]
-        return [name.strip() for name in names or [] if isinstance(name, str) and name.strip()]
+        if not isinstance(names, list):
+            return []
+        return [name.strip() for name in names if isinstance(name, str) and name.strip()]
 
     @property
     def translation_source(self) -> str:
@@ -233,6 +247,17 @@ class StoryFile:
             or bool(self.untranslated_blocks)
             or self.text_field("title").startswith(blocks_mod.UNTRANSLATED_MARK)
         )
+
+
+def _not_utf8(raw: bytes) -> str:
+    """What a file that is not UTF-8 was probably saved as, in the words of editors' menus."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "the file is saved as UTF-16 (“Unicode”), not UTF-8"
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return "the file is not saved as UTF-8, and it is not GBK/GB18030 Chinese text either"
+    return "the file is saved as GBK/GB18030 (the Chinese Windows encoding), not UTF-8"
 
 
 def parse_alignment_rule(entry: object, line: int) -> AlignmentRule | None:

@@ -13,11 +13,11 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
-from . import images, labels
+from . import bilingual, images, labels
 from .blocks import BREAK, HEADING, PHOTO, Block
 from .registry import Registry
 from .schema import SOURCE_LANG, TRANSLATION_LANG
-from .site import Site
+from .site import Page, Site
 from .story import STORIES_DIR, Photo, Story, StoryFile
 
 
@@ -39,6 +39,24 @@ class Urls:
 
     def is_built(self, lang: str) -> bool:
         return lang in self.languages
+
+    def page(self, key: str, lang: str) -> str:
+        """The URL of a page that is not a story, from its path without language (`about.md`)."""
+        folder, _, name = key.removesuffix(".md").rpartition("/")
+        path = f"{folder}/" if folder else ""
+        return f"{self.home(lang)}{path}" + ("" if name == "index" else f"{name}/")
+
+    def bilingual(self, story: Story) -> str:
+        """The bilingual view is built with the source language."""
+        return f"{self.home(SOURCE_LANG)}{STORIES_DIR}/{story.slug}/{bilingual.VIEW_DIR}/"
+
+    def page_languages(self, key: str, page: Page) -> dict[str, str]:
+        """A page's URL in each language it has and that is built."""
+        return {lang: self.page(key, lang) for lang in self.languages if lang in page.files}
+
+    def story_languages(self, story: Story) -> dict[str, str]:
+        """The story's URL in each language it is published and built in."""
+        return {lang: self.story(story, lang) for lang in self.languages if story.is_published_in(lang)}
 
 
 def other_language(lang: str) -> str:
@@ -79,6 +97,8 @@ class StoryView:
     next: Link | None
     thumbnail: Markup | None = None
     url: str = ""
+    bilingual_url: str = ""
+    other_title: str = ""
     labels: dict = field(default_factory=dict)
 
 
@@ -111,6 +131,10 @@ def story_view(site: Site, story: Story, lang: str, page_url: str, urls: Urls) -
         thumbnail=figure(story, story_file, lead, registry, page_url, thumbnail=True) if lead else None,
         url=relative_to(urls.story(story, lang), page_url),
         labels=labels.LABELS[lang],
+        bilingual_url=relative_to(urls.bilingual(story), page_url)
+        if urls.is_built(SOURCE_LANG) and urls.is_built(TRANSLATION_LANG) and bilingual.has_view(story)
+        else "",
+        other_title=story.file(other).text_field("title") if story.is_published_in(other) else "",
     )
 
 
@@ -157,8 +181,10 @@ def figure(
     *,
     lead: bool = False,
     thumbnail: bool = False,
+    translated: Photo | None = None,
 ) -> Markup:
-    """A photo with its caption and visible credit, in the page's language."""
+    """A photo with its caption and visible credit, in the page's language (and, for the
+    bilingual view, with the `translated` photo's caption and credit in the other language)."""
     if photo is None:
         return Markup("")
     lang = story_file.lang
@@ -172,10 +198,14 @@ def figure(
         return img
     person = registry.contributor(photo.credit)
     credit = labels.label(lang, "credit", name=person.name(lang) if person else photo.credit)
+    caption = f'<span class="nr-photo__caption">{escape(photo.caption)}</span>'
+    if translated is not None:
+        other = other_language(lang)
+        caption += f' <span class="nr-photo__caption" lang="{other}">{escape(translated.caption)}</span>'
+        credit += " · " + labels.label(other, "credit", name=person.name(other) if person else translated.credit)
     classes = "nr-photo nr-photo--lead" if lead else "nr-photo"
     return Markup(
-        f'<figure class="{classes}">{img}<figcaption>'
-        f'<span class="nr-photo__caption">{escape(photo.caption)}</span> '
+        f'<figure class="{classes}">{img}<figcaption>{caption} '
         f'<span class="nr-photo__credit">{escape(credit)}</span>'
         f"</figcaption></figure>"
     )
@@ -259,3 +289,34 @@ def series_view(site: Site, series_id: str, lang: str, page_url: str, urls: Urls
         series.description.get(lang, ""),
         [story_view(site, story, lang, page_url, urls) for story in site.stories_in(series_id, lang)],
     )
+
+
+def bilingual_markdown(site: Site, story: Story, urls: Urls) -> str:
+    """The bilingual view's page: photos appear once, with both captions and the credit."""
+    page_url = urls.bilingual(story)
+    zh = story.source
+
+    def pair_figure(zh_photo: Photo | None, en_photo: Photo | None) -> str:
+        return str(figure(story, zh, zh_photo, site.registry, page_url, translated=en_photo))
+
+    return bilingual.view_markdown(story, pair_figure)
+
+
+def bilingual_view(site: Site, story: Story, page_url: str, urls: Urls) -> StoryView:
+    view = story_view(site, story, SOURCE_LANG, page_url, urls)
+    lead = story.source.lead_photo
+    if lead:
+        view.lead = figure(story, story.source, lead, site.registry, page_url, lead=True, translated=story.translation.lead_photo)
+    return view
+
+
+def published_pages(site: Site, urls: Urls) -> list[tuple[dict[str, str], str]]:
+    """Every page of the build: its URL per language, and its date (stories) for the sitemap."""
+    pages = [(urls.page_languages(key, page), "") for key, page in sorted(site.pages.items())]
+    with_view = urls.is_built(SOURCE_LANG) and urls.is_built(TRANSLATION_LANG)
+    for story in site.stories:
+        lastmod = story.date.isoformat() if story.date else ""
+        pages.append((urls.story_languages(story), lastmod))
+        if with_view and bilingual.has_view(story):
+            pages.append(({SOURCE_LANG: urls.bilingual(story)}, lastmod))
+    return pages

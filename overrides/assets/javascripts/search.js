@@ -63,7 +63,7 @@
       const pages = await Promise.all(found.results.slice(0, RESULTS_SHOWN).map((result) => result.data()));
       if (ticket !== latestSearch) return;
       showResults(countText(found.results.length), pages.map(resultItem));
-    } catch (error) {
+    } catch {
       if (ticket === latestSearch) showResults(words.failed, []);
     }
   }
@@ -94,21 +94,17 @@
     return item;
   }
 
-  /* Pagefind marks the matched words with <mark> in an excerpt of the page's plain text; the
-     text itself is not escaped, so only the marks become elements and the rest stays text. */
+  /* Pagefind's excerpt is HTML: the page's text with the matched words in <mark>. It is parsed
+     into an inert document and only its text and marks are kept, so no markup from a page
+     can reach the result list. */
   function excerptNodes(excerpt) {
-    const nodes = [];
-    excerpt.split(/(<mark>.*?<\/mark>)/).forEach((part) => {
-      const marked = /^<mark>(.*)<\/mark>$/.exec(part);
-      if (marked) {
-        const mark = element("mark");
-        mark.textContent = marked[1];
-        nodes.push(mark);
-      } else if (part) {
-        nodes.push(document.createTextNode(part));
-      }
+    const parsed = new DOMParser().parseFromString(excerpt, "text/html").body;
+    return Array.from(parsed.childNodes, (node) => {
+      if (node.nodeName !== "MARK") return document.createTextNode(node.textContent);
+      const mark = element("mark");
+      mark.textContent = node.textContent;
+      return mark;
     });
-    return nodes;
   }
 
   function element(name, className) {

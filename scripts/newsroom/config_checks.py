@@ -1,0 +1,155 @@
+"""Mistakes in mkdocs.yml, reported like a story's: the file, the line and the fix.
+
+MkDocs warns about a misspelt setting ("Unrecognised configuration name") without its line
+or the setting that was meant, and it accepts an i18n configuration that quietly stops
+building one of the site's languages.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+from pathlib import Path
+
+from .findings import ERROR, Finding
+from .schema import LANGUAGE_NAMES, LANGUAGES, SOURCE_LANG
+
+CONFIG_FILE = "mkdocs.yml"
+_UNRECOGNISED = re.compile(
+    r"^Config value '(?P<section>[^']+)': (?:Plugin '(?P<plugin>[^']+)' option '(?P<option>[^']+)': )?"
+    r".*Unrecognised configuration name: (?P<name>\S+)"
+)
+
+
+def unknown_setting(warning: str, config_file: Path) -> Finding | None:
+    """The finding for MkDocs' warning about an unknown setting, or None for any other warning."""
+    match = _UNRECOGNISED.match(warning)
+    if not match:
+        return None
+    name, plugin, option = match["name"], match["plugin"], match["option"]
+    where = f" under plugins → {plugin}" + (f" → {option}" if option != name else "") if plugin else ""
+    if plugin is None:
+        known = _top_level_settings()
+    elif option == name:
+        known = _plugin_settings(plugin)
+    else:
+        known = []  # a setting inside one of the plugin's lists, e.g. of a language
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    guess = f"did you mean `{close[0]}`? " if close else ""
+    return Finding(
+        config_file,
+        _line_of_key(config_file, name, after=plugin),
+        ERROR,
+        f"unknown setting `{name}`{where}",
+        f"{guess}MkDocs ignores settings it does not know; correct or remove it",
+    )
+
+
+class ExplainUnknownSettings(logging.Filter):
+    """Turns MkDocs' warnings about unknown settings into findings with their line and fix."""
+
+    def __init__(self, config_file: Path):
+        super().__init__()
+        self.config_file = config_file
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        finding = unknown_setting(record.getMessage(), self.config_file)
+        if finding:
+            record.msg, record.args = finding.format(self.config_file.parent), ()
+        return True
+
+
+def explain_unknown_settings(logger: logging.Logger, config_file: Path) -> None:
+    """Attach the filter to `logger`, replacing one attached by an earlier load of the hooks."""
+    for old in [f for f in logger.filters if isinstance(f, ExplainUnknownSettings)]:
+        logger.removeFilter(old)
+    logger.addFilter(ExplainUnknownSettings(config_file))
+
+
+def check_languages(config, config_file: Path) -> list[Finding]:
+    """The i18n plugin must build Chinese (the default, at the site's root) and English."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return [
+            Finding(
+                config_file,
+                _line_of_key(config_file, "plugins"),
+                ERROR,
+                "the i18n plugin is missing, so the site would be built in one language only",
+                "restore the `- i18n:` entry under `plugins:` from git",
+            )
+        ]
+    languages = i18n.config.languages
+    locales = [language.locale for language in languages]
+    line = _line_of_key(config_file, "languages", after="i18n")
+    findings = [
+        Finding(
+            config_file,
+            line,
+            ERROR,
+            f"plugins → i18n → languages has no `{locale}` ({LANGUAGE_NAMES[locale]})",
+            f"add it back under `languages:`: `- locale: {locale}`, with its `name:` and `build: true`",
+        )
+        for locale in LANGUAGES
+        if locale not in locales
+    ]
+    findings += [
+        Finding(
+            config_file,
+            _line_of_key(config_file, "locale", after="i18n", value=locale),
+            ERROR,
+            f"plugins → i18n → languages lists `{locale}`, which the stories are not written in",
+            f"remove it; the languages are {' and '.join(LANGUAGES)}",
+        )
+        for locale in sorted(set(locales) - set(LANGUAGES))
+    ]
+    if i18n.config.build_only_locale:
+        return findings  # a preview of one language turns the others off on purpose
+    defaults = [language.locale for language in languages if language.default]
+    if defaults != [SOURCE_LANG]:
+        findings.append(
+            Finding(
+                config_file,
+                line,
+                ERROR,
+                f"the default language must be {SOURCE_LANG} alone, not {', '.join(defaults) or 'none'}",
+                f"give `default: true` to the `{SOURCE_LANG}` language only",
+            )
+        )
+    findings += [
+        Finding(
+            config_file,
+            _line_of_key(config_file, "locale", after="i18n", value=language.locale),
+            ERROR,
+            f"the language `{language.locale}` is not built",
+            "set `build: true` for it",
+        )
+        for language in languages
+        if language.locale in LANGUAGES and not language.build
+    ]
+    return findings
+
+
+def _line_of_key(config_file: Path, key: str, after: str | None = None, value: str | None = None) -> int:
+    """The line of `key:` (with `value`, if given) in the config file, below the line naming `after`."""
+    try:
+        lines = config_file.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return 1
+    pattern = re.compile(rf"^\s*(?:-\s+)?{re.escape(key)}\s*:\s*{re.escape(value) if value else ''}")
+    start = next((i for i, line in enumerate(lines) if after and re.match(rf"^\s*-\s+{re.escape(after)}\b", line)), 0)
+    return next((i + 1 for i in range(start, len(lines)) if pattern.match(lines[i])), start + 1)
+
+
+def _top_level_settings() -> list[str]:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    return [name for name, _ in MkDocsConfig._schema]
+
+
+def _plugin_settings(plugin: str) -> list[str]:
+    from mkdocs.plugins import get_plugins
+
+    entry_point = get_plugins().get(plugin)
+    return [name for name, _ in entry_point.load().config_scheme] if entry_point else []
