@@ -8,13 +8,14 @@ from its `on_post_build`), so every event below runs once per language. Prioriti
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
-from newsroom import bilingual, checks, config_checks, feeds, images, labels, preview, search, seo, views
-from newsroom.findings import ERROR
+from newsroom import bilingual, checks, config_checks, csp, feeds, images, labels, preview, search, seo, views
+from newsroom.findings import ERROR, Finding
 from newsroom.schema import SOURCE_LANG
 from newsroom.site import Site, load_site
 from newsroom.story import STORIES_DIR
@@ -24,6 +25,8 @@ AFTER_I18N = -150
 _site: Site | None = None
 _story_html: dict[str, dict[str, str]] = {}  # language -> slug -> rendered body, for the feeds
 _not_found_pages: dict[str, str] = {}  # language -> its 404 page, which every build writes to the root
+_inline_hashes: tuple[set[str], set[str]] = (set(), set())  # every page's, for `_headers`
+_site_names: dict[str, str] = {}  # i18n sets `site_name` per language build; the feeds need each
 
 # MkDocs reports unknown settings in mkdocs.yml while it validates the file, before any event (and
 # in strict mode stops right after); it imports this module during that validation, so the filter
@@ -54,15 +57,16 @@ def _urls(config) -> views.Urls:
 def on_config(config):
     """Read every story once per `mkdocs build` and report the check's findings."""
     global _site
+    _site_names[current_language(config)] = config.site_name
     if not _is_first_language_build(config):
         return config
     _site = load_site(Path(config.docs_dir))
     if preview.only_story():
         _site.stories = [story for story in _site.stories if story.slug == preview.only_story()]
     root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-    if _site.linked_folders:
-        # MkDocs follows links to folders while listing the files, without end for a link to a parent
-        raise Abort("\n".join(finding.format(root) for finding in _site.problems if finding.code == "linked-folder"))
+    if _site.unbuildable:
+        # MkDocs cannot get past these (see Site.unbuildable): stop now, with their findings
+        raise Abort("\n".join(finding.format(root) for finding in _site.unbuildable))
     config_findings = config_checks.check_languages(config, Path(config.config_file_path or config_checks.CONFIG_FILE))
     for finding in config_findings + checks.check_site(_site):
         # errors fail `mkdocs build --strict`; warnings stay visible without blocking
@@ -74,6 +78,20 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     """Publish a page in a language only if it really exists in that language."""
     lang = current_language(config)
+    for file in [file for file in files if file.abs_src_path and not os.path.exists(file.abs_src_path)]:
+        # a link that leads nowhere, or to itself: MkDocs would stop with a traceback copying it
+        files.remove(file)
+        # the check has reported the pages among them; other files show up only here
+        if _is_first_language_build(config) and not file.is_documentation_page():
+            root = Path(config.config_file_path or config_checks.CONFIG_FILE).parent
+            link = Finding(
+                Path(file.abs_src_path),
+                1,
+                ERROR,
+                "the file is a link that leads nowhere",
+                "replace the link with the file itself",
+            )
+            log.warning(link.format(root))
     for file in list(files.documentation_pages()):
         locale = getattr(file, "locale", lang)
         found = _site.story_for(file.src_uri) if _site else None
@@ -83,7 +101,11 @@ def on_files(files: Files, config) -> Files:
     if lang == SOURCE_LANG and urls.is_built(views.TRANSLATION_LANG) and _site:
         for story in _site.stories:
             if bilingual.has_view(story):
-                files.append(File.generated(config, bilingual.view_src_uri(story), content=views.bilingual_markdown(_site, story, urls)))
+                files.append(
+                    File.generated(
+                        config, bilingual.view_src_uri(story), content=views.bilingual_markdown(_site, story, urls)
+                    )
+                )
     if preview.only_story():
         keep = f"{STORIES_DIR}/{preview.only_story()}/"
         for file in list(files):
@@ -124,7 +146,9 @@ def on_page_context(context, page, config, nav):
     elif viewed:
         context["story"] = views.bilingual_view(_site, viewed, page.url, urls)
         title = context["story"].title
-        context["head"] = seo.page_head(site_url, lang, {lang: page.url}, title, context["story"].summary, config.site_name)
+        context["head"] = seo.page_head(
+            site_url, lang, {lang: page.url}, title, context["story"].summary, config.site_name
+        )
         _point_language_switch_home(config, lang)
     elif _site:
         key = page.file.src_uri if not hasattr(page.file, "norm_src_uri") else page.file.norm_src_uri
@@ -133,7 +157,10 @@ def on_page_context(context, page, config, nav):
         description = page.meta.get("description") or config.site_description or ""
         title = page.meta.get("title") or page.title or config.site_name
         context["head"] = seo.page_head(site_url, lang, url_by_lang, title, description, config.site_name)
-    context["feed"] = {"title": f"{config.site_name} · {labels.label(lang, 'feed')}", "url": views.relative_to(urls.home(lang) + feeds.FEED_FILE, page.url)}
+    context["feed"] = {
+        "title": f"{config.site_name} · {labels.label(lang, 'feed')}",
+        "url": views.relative_to(urls.home(lang) + feeds.FEED_FILE, page.url),
+    }
     series_id = page.meta.get("series")
     # a story names its series too, but only a series page lists it: building that list for
     # every story page made the build grow with the cube of the number of stories
@@ -144,7 +171,8 @@ def on_page_context(context, page, config, nav):
 
 def _point_language_switch_home(config, lang: str) -> None:
     """Without a translation, the header's language switch leads to the other home page."""
-    for alternate in config.extra.get("alternate") or []:
+    # i18n sets the per-page links as an attribute of `extra`, which is what the templates read
+    for alternate in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:
         if alternate.get("lang") != lang:
             alternate["link"] = "/" + _urls(config).home(alternate["lang"])
 
@@ -158,21 +186,40 @@ def on_env(env, config, files):
 def _write_site_files(config) -> None:
     """Feeds, sitemap, robots.txt and one 404 page per language, from the model."""
     site_dir, urls, site_url = Path(config.site_dir), _urls(config), config.site_url or "/"
-    i18n = config.plugins.get("i18n")
     for lang in urls.languages:
-        title = (i18n.get_language_config(lang).site_name if i18n else None) or config.site_name
-        feed = feeds.atom_feed(_site, lang, urls, site_url, title, _story_html.get(lang, {}))
+        feed = feeds.atom_feed(
+            _site, lang, urls, site_url, _site_names.get(lang, config.site_name), _story_html.get(lang, {})
+        )
         (site_dir / urls.home(lang) / feeds.FEED_FILE).write_text(feed, encoding="utf-8")
-    (site_dir / "sitemap.xml").write_text(feeds.sitemap(site_url, views.published_pages(_site, urls)), encoding="utf-8")
+    pages = views.published_pages(_site, urls)
+    (site_dir / "sitemap.xml").write_text(feeds.sitemap(site_url, pages), encoding="utf-8")
+    for lang in urls.languages:
+        if urls.home(lang):  # Material's script looks for a sitemap at each language's home
+            (site_dir / urls.home(lang) / "sitemap.xml").write_text(
+                feeds.sitemap(site_url, pages, only=lang), encoding="utf-8"
+            )
     (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)  # Material's, listing pages by MkDocs' view
     (site_dir / "robots.txt").write_text(feeds.robots(site_url), encoding="utf-8")
+    (site_dir / csp.HEADERS_FILE).write_text(csp.headers_file(*_inline_hashes), encoding="utf-8")
     for lang, html in _not_found_pages.items():
         (site_dir / urls.home(lang) / "404.html").write_text(html, encoding="utf-8")
+
+
+def _with_policy(html: str) -> str:
+    html, scripts, styles = csp.with_policy(html)
+    _inline_hashes[0].update(scripts)
+    _inline_hashes[1].update(styles)
+    return html
+
+
+def on_post_page(output: str, page, config) -> str:
+    return _with_policy(output)
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
     """Every language's build writes 404.html at the root: keep each, to put it in its place."""
     if template_name == "404.html":
+        output = _with_policy(output)
         _not_found_pages[current_language(config)] = output
     return output
 

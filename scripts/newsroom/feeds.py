@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from xml.sax.saxutils import escape, quoteattr
 
-from .seo import HREFLANG, _alternates, absolute
+from .seo import HREFLANG, absolute, alternates
 from .site import Site
 
 FEED_FILE = "feed.xml"
@@ -45,7 +45,9 @@ def atom_feed(site: Site, lang: str, urls, site_url: str, title: str, contents: 
         ]
         if story.slug in contents:
             # relative links and images in the body resolve against the story's own address
-            lines.append(f'    <content type="html" xml:base={quoteattr(link)}>{escape(contents[story.slug])}</content>')
+            lines.append(
+                f'    <content type="html" xml:base={quoteattr(link)}>{escape(contents[story.slug])}</content>'
+            )
         lines.append("  </entry>")
     lines.append("</feed>")
     return "\n".join(lines) + "\n"
@@ -56,20 +58,26 @@ def _authors(site: Site, story_file) -> list[str]:
     return [person.name(story_file.lang) for person in people if person]
 
 
-def sitemap(site_url: str, pages: list[tuple[dict[str, str], str]]) -> str:
-    """`pages`: (site-relative URL per language, last modification date or "") for every page."""
+def sitemap(site_url: str, pages: list[tuple[dict[str, str], str]], only: str | None = None) -> str:
+    """`pages`: (site-relative URL per language, last modification date or "") for every page;
+    with `only`, the pages of that language (a sitemap below /en/ may list only what is below it)."""
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
     for url_by_lang, lastmod in pages:
-        alternates = _alternates(site_url, url_by_lang)
-        for url in url_by_lang.values():
+        languages = alternates(site_url, url_by_lang)
+        for lang, url in url_by_lang.items():
+            if only and lang != only:
+                continue
             lines.append("  <url>")
             lines.append(f"    <loc>{escape(absolute(site_url, url))}</loc>")
             if lastmod:
                 lines.append(f"    <lastmod>{lastmod}</lastmod>")
-            lines += [f'    <xhtml:link rel="alternate" hreflang="{code}" href={quoteattr(href)}/>' for code, href in alternates]
+            lines += [
+                f'    <xhtml:link rel="alternate" hreflang="{code}" href={quoteattr(href)}/>'
+                for code, href in languages
+            ]
             lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"

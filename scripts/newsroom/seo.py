@@ -1,6 +1,6 @@
-"""What search engines and sharing previews read in a page's <head>: canonical URL, hreflang
-alternates (absolute, reciprocal, with x-default, only for translations that exist), Open Graph,
-a Twitter card and schema.org NewsArticle data."""
+"""What search engines and sharing previews read about a page: canonical URL, hreflang alternates
+(absolute, reciprocal, with x-default, only for translations that exist; written to the sitemap),
+Open Graph, a Twitter card and schema.org NewsArticle data."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ OG_LOCALE = {"zh": "zh_CN", "en": "en_US"}
 class HeadMeta:
     canonical: str
     description: str = ""
-    alternates: list[tuple[str, str]] = field(default_factory=list)  # (hreflang, absolute URL)
     properties: list[tuple[str, str]] = field(default_factory=list)  # Open Graph <meta property>
     names: list[tuple[str, str]] = field(default_factory=list)  # Twitter <meta name>
     json_ld: str = ""
@@ -31,10 +30,11 @@ def absolute(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + path.lstrip("/")
 
 
-def page_head(site_url: str, lang: str, url_by_lang: dict[str, str], title: str, description: str, site_name: str) -> HeadMeta:
+def page_head(
+    site_url: str, lang: str, url_by_lang: dict[str, str], title: str, description: str, site_name: str
+) -> HeadMeta:
     """Head data for a page that exists at `url_by_lang` (site-relative URLs) in each language it has."""
     head = HeadMeta(canonical=absolute(site_url, url_by_lang[lang]), description=description)
-    head.alternates = _alternates(site_url, url_by_lang)
     head.properties = [
         ("og:type", "website"),
         ("og:site_name", site_name),
@@ -48,7 +48,9 @@ def page_head(site_url: str, lang: str, url_by_lang: dict[str, str], title: str,
     return head
 
 
-def story_head(site: Site, story: Story, lang: str, url_by_lang: dict[str, str], site_url: str, site_name: str) -> HeadMeta:
+def story_head(
+    site: Site, story: Story, lang: str, url_by_lang: dict[str, str], site_url: str, site_name: str
+) -> HeadMeta:
     story_file = story.file(lang)
     registry = site.registry
     title, summary = story_file.text_field("title"), story_file.text_field("summary")
@@ -106,13 +108,18 @@ def story_head(site: Site, story: Story, lang: str, url_by_lang: dict[str, str],
         if updated:
             article["dateModified"] = updated.isoformat()
     elif TRANSLATION_LANG in url_by_lang:
-        article["workTranslation"] = {"@type": "NewsArticle", "@id": absolute(site_url, url_by_lang[TRANSLATION_LANG]), "inLanguage": "en"}
+        article["workTranslation"] = {
+            "@type": "NewsArticle",
+            "@id": absolute(site_url, url_by_lang[TRANSLATION_LANG]),
+            "inLanguage": "en",
+        }
     # `</` could end the <script> element early; JSON allows escaping the slash
     head.json_ld = json.dumps(article, ensure_ascii=False, indent=None, sort_keys=False).replace("</", "<\\/")
     return head
 
 
-def _alternates(site_url: str, url_by_lang: dict[str, str]) -> list[tuple[str, str]]:
+def alternates(site_url: str, url_by_lang: dict[str, str]) -> list[tuple[str, str]]:
+    """hreflang alternates: absolute, one per language the page has, and x-default (the original)."""
     if len(url_by_lang) < 2:
         return []
     pairs = [(HREFLANG[lang], absolute(site_url, url_by_lang[lang])) for lang in LANGUAGES if lang in url_by_lang]

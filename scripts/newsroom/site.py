@@ -40,7 +40,9 @@ class Site:
     stories: list[Story] = field(default_factory=list)  # newest first
     pages: dict[str, Page] = field(default_factory=dict)
     problems: list[Finding] = field(default_factory=list)  # files that fit nowhere
-    linked_folders: list[Path] = field(default_factory=list)  # links to folders, which are not followed
+    # what MkDocs cannot build past (also among the problems): it follows links to folders, without
+    # end for a link to a parent, and stops with a traceback at a file name that is not UTF-8
+    unbuildable: list[Finding] = field(default_factory=list)
 
     def story(self, slug: str) -> Story | None:
         return next((story for story in self.stories if story.slug == slug), None)
@@ -86,18 +88,8 @@ def load_site(docs_dir: Path) -> Site:
     docs_dir = Path(docs_dir)
     site = Site(docs_dir, load_registry(docs_dir))
     stories: dict[str, Story] = {}
-    markdown_files, site.linked_folders = _walk(docs_dir)
-    for link in site.linked_folders:
-        site.problems.append(
-            Finding(
-                link,
-                1,
-                ERROR,
-                f"{link.name} is a link to the folder {os.readlink(link)}; the site does not follow links",
-                "copy the folder here instead of linking it, or delete the link",
-                code="linked-folder",
-            )
-        )
+    markdown_files, site.unbuildable = _walk(docs_dir)
+    site.problems += site.unbuildable
     for path in sorted(markdown_files):
         relative = path.relative_to(docs_dir)
         parts = relative.parts
@@ -142,18 +134,49 @@ def load_site(docs_dir: Path) -> Site:
     return site
 
 
-def _walk(docs_dir: Path) -> tuple[list[Path], list[Path]]:
-    """The Markdown files under `docs_dir`, and the links to folders, which os.walk lists but does not enter."""
-    markdown_files, linked_folders = [], []
+def _walk(docs_dir: Path) -> tuple[list[Path], list[Finding]]:
+    """The Markdown files under `docs_dir`, and the findings for what MkDocs cannot build."""
+    markdown_files, unbuildable = [], []
     data_dir = docs_dir / DATA_DIR
     for root, dirs, names in os.walk(docs_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and Path(root, d) != data_dir)
-        linked_folders += [Path(root, d) for d in dirs if Path(root, d).is_symlink()]
+        unbuildable += [_name_not_utf8(Path(root), name) for name in sorted(dirs + names) if _is_not_utf8(name)]
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and Path(root, d) != data_dir and not _is_not_utf8(d))
+        # os.walk lists links to folders without entering them
+        unbuildable += [_linked_folder(Path(root, d)) for d in dirs if Path(root, d).is_symlink()]
         # a folder named like a Markdown file is read as one, so that it is reported as unreadable
         for name in names + dirs:
-            if name.lower().endswith(".md") and not name.startswith("."):
+            if name.lower().endswith(".md") and not name.startswith(".") and not _is_not_utf8(name):
                 markdown_files.append(Path(root, name))
-    return markdown_files, linked_folders
+    return markdown_files, unbuildable
+
+
+def _is_not_utf8(name: str) -> bool:
+    """Whether a name from the file system had bytes that are not UTF-8 (Python keeps them as
+    surrogates U+DC80-U+DCFF, which cannot be printed)."""
+    return any("\udc80" <= char <= "\udcff" for char in name)
+
+
+def _name_not_utf8(folder: Path, name: str) -> Finding:
+    raw = os.fsencode(name)
+    try:
+        readable = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        message, fix = f"a name in this folder is not UTF-8 text ({raw!r})", "rename the file or folder"
+    else:
+        message = f"the name {readable} in this folder is in the GBK encoding, as in ZIP files made on Chinese Windows"
+        fix = f"rename it to {readable}, typing the name anew"
+    return Finding(folder, 1, ERROR, message, fix, code="name-not-utf8")
+
+
+def _linked_folder(link: Path) -> Finding:
+    return Finding(
+        link,
+        1,
+        ERROR,
+        f"{link.name} is a link to the folder {os.readlink(link)}; the site does not follow links",
+        "copy the folder here instead of linking it, or delete the link",
+        code="linked-folder",
+    )
 
 
 def _misnamed(path: Path, named: tuple[str, str] | None) -> Finding:

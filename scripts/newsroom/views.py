@@ -122,7 +122,9 @@ def story_view(site: Site, story: Story, lang: str, page_url: str, urls: Urls) -
         date_note=story_file.text_field("date_note"),
         byline=byline(story_file, registry),
         lead=figure(story, story_file, lead, registry, page_url, lead=True) if lead else None,
-        other_language=Link(relative_to(urls.story(story, other), page_url), labels.label(lang, "other_language"), other)
+        other_language=Link(
+            relative_to(urls.story(story, other), page_url), labels.label(lang, "other_language"), other
+        )
         if story.is_published_in(other) and urls.is_built(other)
         else None,
         notice=translation_notice(story, lang),
@@ -306,7 +308,9 @@ def bilingual_view(site: Site, story: Story, page_url: str, urls: Urls) -> Story
     view = story_view(site, story, SOURCE_LANG, page_url, urls)
     lead = story.source.lead_photo
     if lead:
-        view.lead = figure(story, story.source, lead, site.registry, page_url, lead=True, translated=story.translation.lead_photo)
+        view.lead = figure(
+            story, story.source, lead, site.registry, page_url, lead=True, translated=story.translation.lead_photo
+        )
     return view
 
 

@@ -1,0 +1,187 @@
+"""What search engines, feed readers and sharing previews get: head metadata, feeds, sitemap,
+robots.txt, 404 pages, the bilingual view and the Content-Security-Policy, from real builds."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import FIRST_STORY, FIXTURE_DOCS, build, make_project, page
+from newsroom.csp import inline_hashes
+
+SITE_URL = "https://example.org/"
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+@pytest.fixture(scope="module")
+def partly_translated_site(tmp_path_factory) -> Path:
+    """The fixture stories plus one whose English is still a stub and one out of step."""
+    docs = tmp_path_factory.mktemp("docs") / "docs"
+    shutil.copytree(FIXTURE_DOCS, docs)
+    stub = docs / "stories/untranslated"
+    shutil.copytree(docs / "stories/wetland-birds", stub)
+    english = stub / "index.en.md"
+    english.write_text(
+        english.read_text(encoding="utf-8").replace("The park's management office", "[TRANSLATE] 公园管理处"),
+        encoding="utf-8",
+    )
+    project = make_project(tmp_path_factory.mktemp("partly"), docs)
+    result = build(project, "--no-strict")  # the stub is an error, as it should be; build anyway
+    assert result.returncode == 0, result.stderr
+    assert "this paragraph is not translated yet" in result.stderr
+    return project / "site"
+
+
+def test_story_head_has_canonical_url_and_no_link_that_material_would_probe(real_site: Path):
+    zh, en = page(real_site, f"stories/{FIRST_STORY}/"), page(real_site, f"en/stories/{FIRST_STORY}/")
+    assert zh.select_one('link[rel="canonical"]')["href"] == f"{SITE_URL}stories/{FIRST_STORY}/"
+    assert en.select_one('link[rel="canonical"]')["href"] == f"{SITE_URL}en/stories/{FIRST_STORY}/"
+    # Material fetches sitemap.xml beside every head <link rel="alternate">: only the feed may be one
+    for soup in (zh, en):
+        assert [link.get("type") for link in soup.select('head link[rel="alternate"]')] == ["application/atom+xml"]
+
+
+def test_an_untranslated_story_is_never_presented_as_english(partly_translated_site: Path):
+    site = partly_translated_site
+    assert not (site / "en/stories/untranslated").exists()
+    zh = page(site, "stories/untranslated/")
+    assert zh.select_one(".nr-other-language") is None and zh.select_one(".nr-bilingual-link") is None
+    assert "has not been translated into English yet" in zh.select_one(".nr-notice").get_text()
+    assert zh.select_one(".nr-notice")["lang"] == "en"
+    switch = {a["hreflang"]: a["href"] for a in zh.select("a.md-select__link")}
+    assert switch["en"] == "/en/"  # the header's switch leads to the English home, not a Chinese page
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "stories/untranslated/" in sitemap and "en/stories/untranslated/" not in sitemap
+    english_feed = (site / "en/feed.xml").read_text(encoding="utf-8")
+    assert "untranslated" not in english_feed
+    assert not (site / "stories/untranslated/bilingual").exists()
+    english_home = page(site, "en/")
+    assert "untranslated" not in str(english_home.select_one(".nr-story-list"))
+
+
+def test_open_graph_twitter_and_news_article_data(real_site: Path):
+    en = page(real_site, f"en/stories/{FIRST_STORY}/")
+    properties = {}
+    for meta in en.select("head meta[property]"):
+        properties.setdefault(meta["property"], []).append(meta["content"])
+    assert properties["og:type"] == ["article"]
+    assert properties["og:locale"] == ["en_US"] and properties["og:locale:alternate"] == ["zh_CN"]
+    assert properties["article:published_time"] == ["2025-12-01"]
+    assert properties["article:author"] == ["Zhang Kaipeng"]
+    assert properties["og:image"][0].startswith(SITE_URL) and properties["og:image"][0].endswith(".png")
+    assert en.select_one('meta[name="twitter:card"]')["content"] == "summary_large_image"
+    article = json.loads(en.select_one('script[type="application/ld+json"]').string)
+    assert article["@type"] == "NewsArticle" and article["inLanguage"] == "en"
+    assert article["headline"] == en.select_one("h1.nr-title").get_text(strip=True)
+    assert [a["name"] for a in article["author"]] == ["Zhang Kaipeng"]
+    assert [t["name"] for t in article["translator"]] == ["Translation Desk"]
+    assert article["translationOfWork"]["url"] == f"{SITE_URL}stories/{FIRST_STORY}/"
+    visible_credit = en.select_one("figure.nr-photo--lead .nr-photo__credit").get_text()
+    assert article["image"]["creditText"] == visible_credit == "Photo: Cheng Jing"
+    assert article["image"]["creator"]["name"] == "Cheng Jing"
+    zh_article = json.loads(
+        page(real_site, f"stories/{FIRST_STORY}/").select_one('script[type="application/ld+json"]').string
+    )
+    assert zh_article["inLanguage"] == "zh-Hans" and zh_article["image"]["creditText"] == "摄影：程婧"
+
+
+@pytest.mark.parametrize(("lang", "home", "title"), [("zh", "", "晋中专题报道"), ("en", "en/", "Jinzhong Features")])
+def test_feed_per_language_lists_that_language_only_and_is_advertised(
+    fixture_site: Path, lang: str, home: str, title: str
+):
+    feed = ET.parse(fixture_site / home / "feed.xml").getroot()
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == {"zh": "zh-Hans", "en": "en"}[lang]
+    assert feed.find(f"{ATOM}title").text == title
+    entries = feed.findall(f"{ATOM}entry")
+    links = [entry.find(f"{ATOM}link").get("href") for entry in entries]
+    prefix = f"{SITE_URL}{home}stories/"
+    assert links == [f"{prefix}river-cleanup/", f"{prefix}wetland-birds/"]  # newest first
+    content = entries[0].find(f"{ATOM}content").text
+    assert ("清淤" in content) == (lang == "zh") and ("dredging" in content) == (lang == "en")
+    for url in (home, f"{home}stories/river-cleanup/", f"{home}about/"):
+        advertised = page(fixture_site, url).select_one('head link[type="application/atom+xml"]')
+        assert (fixture_site / url / advertised["href"]).resolve() == (fixture_site / home / "feed.xml").resolve()
+
+
+def test_sitemap_lists_every_page_with_its_alternates_and_robots_points_to_it(real_site: Path):
+    urlset = ET.parse(real_site / "sitemap.xml").getroot()
+    entries = {url.find(f"{SITEMAP}loc").text: url for url in urlset.findall(f"{SITEMAP}url")}
+    story = entries[f"{SITE_URL}en/stories/{FIRST_STORY}/"]
+    alternates = {link.get("hreflang"): link.get("href") for link in story.findall(f"{XHTML}link")}
+    assert alternates == {
+        "zh-Hans": f"{SITE_URL}stories/{FIRST_STORY}/",
+        "en": f"{SITE_URL}en/stories/{FIRST_STORY}/",
+        "x-default": f"{SITE_URL}stories/{FIRST_STORY}/",
+    }
+    assert story.find(f"{SITEMAP}lastmod").text == "2025-12-01"
+    assert set(entries) >= {
+        SITE_URL,
+        f"{SITE_URL}en/",
+        f"{SITE_URL}about/",
+        f"{SITE_URL}stories/{FIRST_STORY}/bilingual/",
+    }
+    for loc in entries:
+        path = loc.removeprefix(SITE_URL)
+        assert (real_site / path / "index.html").is_file(), loc
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in (real_site / "robots.txt").read_text(encoding="utf-8")
+    english = ET.parse(real_site / "en/sitemap.xml").getroot()
+    assert all(url.find(f"{SITEMAP}loc").text.startswith(f"{SITE_URL}en/") for url in english.findall(f"{SITEMAP}url"))
+
+
+def test_a_404_page_per_language(real_site: Path):
+    for path, lang, words in (("404.html", "zh", "页面不存在"), ("en/404.html", "en", "Page not found")):
+        soup = BeautifulSoup((real_site / path).read_text(encoding="utf-8"), "lxml")
+        assert soup.html["lang"] == lang
+        assert words in soup.select_one(".nr-not-found").get_text()
+
+
+def test_bilingual_view_pairs_every_paragraph_with_anchors(real_site: Path):
+    view = page(real_site, f"stories/{FIRST_STORY}/bilingual/")
+    pairs = view.select("section.nr-pair")
+    assert len(pairs) == 9
+    assert [pair["id"] for pair in pairs] == [f"p{n}" for n in range(1, 10)]
+    first = pairs[0]
+    assert first.select_one(".nr-pair__zh")["lang"] == "zh" and first.select_one(".nr-pair__en")["lang"] == "en"
+    assert first.select_one(".nr-pair__zh").get_text().strip().startswith("一方好山水")
+    assert first.select_one(".nr-pair__en").get_text().strip().startswith("A land of fine mountains")
+    assert [h.get_text(" ", strip=True) for h in view.select("h2.nr-pair-heading")][1] == "祁县 Qixian County"
+    lead = view.select_one("figure.nr-photo--lead figcaption").get_text(" ", strip=True)
+    assert (
+        "祁县昌源河国家湿地公园" in lead
+        and "Changyuan River National Wetland Park" in lead
+        and "摄影：程婧 · Photo: Cheng Jing" in lead
+    )
+    assert len(view.select("figure.nr-photo")) == 1  # the photo once, with both captions
+    assert view.select("script[src]") and all("pagefind" not in s["src"] for s in view.select("script[src]"))
+    for url in (f"stories/{FIRST_STORY}/", f"en/stories/{FIRST_STORY}/"):
+        link = page(real_site, url).select_one(".nr-bilingual-link a")["href"]
+        assert (real_site / url / link).resolve() == (real_site / f"stories/{FIRST_STORY}/bilingual").resolve()
+
+
+def test_dates_in_each_language(fixture_site: Path):
+    assert page(fixture_site, "stories/river-cleanup/").select_one(".nr-dateline time").get_text() == "2026年3月15日"
+    assert (
+        page(fixture_site, "en/stories/river-cleanup/").select_one(".nr-dateline time").get_text() == "March 15, 2026"
+    )
+
+
+def test_every_page_carries_a_content_security_policy_allowing_its_inline_scripts(real_site: Path):
+    pages = [path for path in real_site.rglob("*.html") if "pagefind" not in path.parts]
+    assert len(pages) >= 8
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        meta = html.split('<meta http-equiv="Content-Security-Policy" content="', 1)
+        assert len(meta) == 2, path
+        policy = meta[1].split('"', 1)[0]
+        assert "'unsafe-inline'" not in policy and "default-src 'self'" in policy
+        scripts, _ = inline_hashes(html)
+        assert scripts and all(digest in policy for digest in scripts), path
+        assert html.index("Content-Security-Policy") < html.index("<script"), "the policy must come before any script"
+    headers = (real_site / "_headers").read_text(encoding="utf-8")
+    assert "Content-Security-Policy: default-src 'self'" in headers and "immutable" in headers
