@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -174,7 +175,7 @@ def _point_language_switch_home(config, lang: str) -> None:
     # i18n sets the per-page links as an attribute of `extra`, which is what the templates read
     for alternate in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:
         if alternate.get("lang") != lang:
-            alternate["link"] = "/" + _urls(config).home(alternate["lang"])
+            alternate["link"] = urlsplit(config.site_url or "/").path + _urls(config).home(alternate["lang"])
 
 
 def on_env(env, config, files):
