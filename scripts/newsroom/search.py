@@ -25,7 +25,17 @@ def index_site(site_dir: Path) -> dict[str, int]:
     # an index from an earlier build (`--dirty`, `mkdocs serve`) would leave stale fragments behind
     shutil.rmtree(output, ignore_errors=True)
     asyncio.run(_write_index(Path(site_dir), output))
+    _sort_entry(output / ENTRY_FILE)
     return indexed_pages(site_dir)
+
+
+def _sort_entry(entry: Path) -> None:
+    """Pagefind lists the languages in whatever order its threads finish; sort them so that two
+    builds of the same content are byte-identical."""
+    if entry.is_file():
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        data["languages"] = dict(sorted(data.get("languages", {}).items()))
+        entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 async def _write_index(site_dir: Path, output: Path) -> None:
