@@ -10,6 +10,7 @@ import difflib
 import os
 import re
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import alignment as alignment_mod
@@ -33,6 +34,7 @@ from .site import Page, Site
 from .story import Story, StoryFile, parse_alignment_rule
 
 MARK_TRANSLATED = "python scripts/stories.py mark-translated"
+PARALLEL_FROM = 200  # stories; below this, starting processes costs more than it saves
 _SYNONYMS = {
     "photographer": "photos",
     "photography": "photos",
@@ -84,8 +86,10 @@ _UNSAFE = (
 )
 
 
-def check_site(site: Site, only: Iterable[Path] | None = None, strict: bool = False) -> list[Finding]:
-    """All findings for the site, or for the stories and pages under the given paths."""
+def check_site(site: Site, only: Iterable[Path] | None = None, strict: bool = False, processes: int = 1) -> list[Finding]:
+    """All findings for the site, or for the stories and pages under the given paths; with
+    `processes` > 1, stories are read and checked in that many processes (give it a site loaded
+    with `read_stories=False`, so that each story is read once, where it is checked)."""
     wanted = [real_path(Path(path)) for path in only] if only else None
     records = real_path(site.docs_dir / DATA_DIR)
     if wanted and any(_within(path, records) for path in wanted):
@@ -101,10 +105,26 @@ def check_site(site: Site, only: Iterable[Path] | None = None, strict: bool = Fa
     for page in site.pages.values():
         if selected(*[f.path for f in page.files.values()]):
             findings += check_page(page, site)
-    for story in sorted(site.stories, key=lambda s: s.slug):
-        if selected(story.folder):
-            findings += check_story(story, site.registry, strict=strict)
+    stories = [story for story in sorted(site.stories, key=lambda s: s.slug) if selected(story.folder)]
+    if processes > 1 and len(stories) >= PARALLEL_FROM:
+        chunks = [stories[start::processes] for start in range(processes)]
+        with ProcessPoolExecutor(processes) as pool:
+            for chunk_findings in pool.map(_read_and_check, chunks, [site.registry] * processes, [strict] * processes):
+                findings += chunk_findings
+    else:
+        findings += _read_and_check(stories, site.registry, strict)
     return sort_findings(findings)
+
+
+def _read_and_check(stories: list[Story], registry: Registry, strict: bool) -> list[Finding]:
+    """Check some stories, reading those that were only listed (in a process of its own, when the
+    check runs in parallel: reading costs about as much as checking)."""
+    findings = []
+    for story in stories:
+        if not all(f.text or f.front or f.problem for f in story.files.values()):
+            story = Story(story.slug, story.folder, {lang: StoryFile.read(f.path, lang) for lang, f in story.files.items()})
+        findings += check_story(story, registry, strict=strict)
+    return findings
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
@@ -882,8 +902,15 @@ def _curly_quotes(story_file: StoryFile) -> Iterator[Finding]:
             )
 
 
+def _may_be_unsafe(line: str) -> bool:
+    """Whether a line has what every pattern in _UNSAFE needs: a tag, an image or `javascript`."""
+    return "<" in line or "![" in line or "javascript" in line.lower()
+
+
 def _unsafe_content(story_file: StoryFile) -> Iterator[Finding]:
     for offset, line in enumerate(story_file.body.split("\n")):
+        if not _may_be_unsafe(line):
+            continue  # nearly every line: no tag, no image, no `javascript:`
         for pattern, what, fix in _UNSAFE:
             match = pattern.search(line)
             if match:

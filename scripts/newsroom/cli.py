@@ -122,11 +122,11 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"`{text}` is not a date; write YYYY-MM-DD, e.g. 2025-12-01") from None
 
 
-def _load(args) -> Site:
+def _load(args, read_stories: bool = True) -> Site:
     docs = (args.docs or default_docs()).resolve()
     if not docs.is_dir():
         raise UsageError(f"{args.docs} is not a folder; run from the project or pass --docs")
-    return load_site(docs)
+    return load_site(docs, read_stories=read_stories)
 
 
 def _story_at(site: Site, path: Path) -> Story:
@@ -179,11 +179,12 @@ def run_preview(args) -> int:
 
 
 def run_check(args) -> int:
-    site = _load(args)
+    processes = min(os.cpu_count() or 1, 4)
+    site = _load(args, read_stories=processes == 1)
     for path in args.paths:
         if not path.exists():
             raise UsageError(f"{path} does not exist")
-    findings = checks.check_site(site, args.paths or None, strict=args.strict)
+    findings = checks.check_site(site, args.paths or None, strict=args.strict, processes=processes)
     errors = sum(f.severity == ERROR for f in findings)
     warnings = sum(f.severity == WARNING for f in findings)
     checked = _count_checked(site, args.paths)

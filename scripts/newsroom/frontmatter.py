@@ -161,7 +161,8 @@ def parse(text: str) -> tuple[FrontMatter | None, str]:
         node = loader.get_single_node()
         if node is None:
             return FrontMatter({}, {}, 1, body_line), body
-        _refuse_unreasonable_nodes(node, yaml_line)
+        if _could_be_unreasonable(yaml_text):
+            _refuse_unreasonable_nodes(node, yaml_line)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -198,6 +199,15 @@ def _collect_lines(node: yaml.Node, path: tuple, offset: int, out: dict[tuple, i
         for index, item in enumerate(node.value):
             out[path + (index,)] = offset + item.start_mark.line
             _collect_lines(item, path + (index,), offset, out)
+
+
+def _could_be_unreasonable(yaml_text: str) -> bool:
+    """Whether the node tree needs walking: without anchors or aliases nothing expands, and
+    without many brackets or deep indentation nothing nests past MAX_NESTING."""
+    if "&" in yaml_text or "*" in yaml_text:
+        return True
+    deepest_indent = max((len(line) - len(line.lstrip(" ")) for line in yaml_text.split("\n")), default=0)
+    return yaml_text.count("[") + yaml_text.count("{") + deepest_indent // 2 >= MAX_NESTING
 
 
 def _refuse_unreasonable_nodes(node: yaml.Node, offset: int) -> None:

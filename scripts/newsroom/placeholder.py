@@ -21,6 +21,8 @@ _FONT_CANDIDATES = (
 
 
 def is_placeholder(path: Path) -> bool:
+    if path.suffix.lower() != ".png":  # placeholders are always PNG; no need to open a photo
+        return False
     try:
         with Image.open(path) as image:
             return MARKER_KEY in getattr(image, "text", {})

@@ -44,8 +44,23 @@ class Site:
     # end for a link to a parent, and stops with a traceback at a file name that is not UTF-8
     unbuildable: list[Finding] = field(default_factory=list)
 
+    # derived from `stories` on first use, and again whenever `stories` is replaced (a preview
+    # keeps one story): every page of a build asks for them
+    _derived_from: list[Story] | None = field(default=None, repr=False, compare=False)
+    _by_slug: dict[str, Story] = field(default_factory=dict, repr=False, compare=False)
+    _series_order: dict[tuple[str, str], list[Story]] = field(default_factory=dict, repr=False, compare=False)
+    _series_position: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict, repr=False, compare=False)
+
+    def _fresh(self) -> None:
+        if self._derived_from is not self.stories:
+            self._derived_from = self.stories
+            self._by_slug = {story.slug: story for story in self.stories}
+            self._series_order.clear()
+            self._series_position.clear()
+
     def story(self, slug: str) -> Story | None:
-        return next((story for story in self.stories if story.slug == slug), None)
+        self._fresh()
+        return self._by_slug.get(slug)
 
     def story_for(self, src_uri: str) -> tuple[Story, str] | None:
         """The story and language of a docs-relative path such as `stories/x/index.en.md`."""
@@ -65,14 +80,20 @@ class Site:
         return None
 
     def stories_in(self, series_id: str, lang: str) -> list[Story]:
-        return [s for s in self.stories if s.series == series_id and s.is_published_in(lang)]
+        """The stories of a series that readers of `lang` get, newest first."""
+        self._fresh()
+        key = (series_id, lang)
+        if key not in self._series_order:
+            self._series_order[key] = [s for s in self.stories if s.series == series_id and s.is_published_in(lang)]
+            self._series_position[key] = {s.slug: index for index, s in enumerate(self._series_order[key])}
+        return self._series_order[key]
 
     def neighbours(self, story: Story, lang: str) -> tuple[Story | None, Story | None]:
         """The previous (older) and next (newer) story of the same series for readers of `lang`."""
         in_series = self.stories_in(story.series, lang)
-        if story not in in_series:
+        index = self._series_position[(story.series, lang)].get(story.slug)
+        if index is None:
             return None, None
-        index = in_series.index(story)
         older = in_series[index + 1] if index + 1 < len(in_series) else None
         newer = in_series[index - 1] if index > 0 else None
         return older, newer
@@ -84,7 +105,9 @@ def language_of(name: str) -> tuple[str, str] | None:
     return (match["stem"], match["lang"]) if match else None
 
 
-def load_site(docs_dir: Path) -> Site:
+def load_site(docs_dir: Path, *, read_stories: bool = True) -> Site:
+    """The docs tree; with `read_stories=False` the story files are listed but not read (the
+    parallel check reads each story in the process that checks it)."""
     docs_dir = Path(docs_dir)
     site = Site(docs_dir, load_registry(docs_dir))
     stories: dict[str, Story] = {}
@@ -113,7 +136,7 @@ def load_site(docs_dir: Path) -> Site:
                 continue
             slug = parts[1]
             story = stories.setdefault(slug, Story(slug, path.parent))
-            story.files[lang] = StoryFile.read(path, lang)
+            story.files[lang] = StoryFile.read(path, lang) if read_stories else StoryFile(path, lang)
         else:
             key = (relative.parent / f"{stem}.md").as_posix()
             page = site.pages.setdefault(key, Page(key))
