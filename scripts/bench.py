@@ -15,10 +15,12 @@ import gzip
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -83,6 +85,7 @@ class Figures:
     story_html_gzip_bytes: dict[str, int]
     search_on_page_load: Download
     searches: list[SearchRun]
+    preview_seconds: float  # from saving an edit to the edited page being served by `stories.py preview`
 
     @property
     def passed(self) -> bool:
@@ -136,6 +139,7 @@ def measure(stories: int, workdir: Path) -> Figures:
     index_bytes, index_files = _folder_size(site / SEARCH_DIR)
     html = {lang: (site / url / "index.html").read_bytes() for lang, url in STORY_URLS.items()}
     on_load, searches = _measure_search(site)
+    preview_seconds = _measure_preview(project)
     return Figures(
         stories=stories,
         han_characters_per_story=round(sum(story.han_characters for story in generated) / stories),
@@ -154,7 +158,52 @@ def measure(stories: int, workdir: Path) -> Figures:
         story_html_gzip_bytes={lang: len(gzip.compress(data, GZIP_LEVEL)) for lang, data in html.items()},
         search_on_page_load=on_load,
         searches=searches,
+        preview_seconds=preview_seconds,
     )
+
+
+def _measure_preview(project: Path) -> float:
+    """Start `stories.py preview` on the measured story, save an edit, and time until it is served."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/{STORIES_DIR}/{MEASURED_STORY}/"
+    command = [
+        sys.executable,
+        str(PROJECT_ROOT / "scripts" / "stories.py"),
+        "preview",
+        MEASURED_STORY,
+        "--port",
+        str(port),
+    ]
+    server = subprocess.Popen(command, cwd=project, env=BUILD_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        if not _served_within(url, lambda body: "nr-title" in body, 600):
+            raise BenchFailed("stories.py preview did not start")
+        time.sleep(1.0)  # let the file watcher settle after the first build
+        chinese = project / "docs" / STORIES_DIR / MEASURED_STORY / "index.zh.md"
+        marker = "预览计时标记"
+        started = time.perf_counter()
+        chinese.write_text(chinese.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{marker}。\n", encoding="utf-8")
+        if not _served_within(url, lambda body: marker in body, 120):
+            raise BenchFailed("stories.py preview did not show the edit")
+        return time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _served_within(url: str, ready, seconds: float) -> bool:
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if ready(response.read().decode("utf-8", "replace")):
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.05)
+    return False
 
 
 def _check(project: Path) -> tuple[float, dict]:
@@ -250,6 +299,7 @@ def markdown_table(results: list[Figures]) -> str:
             for lang in STORY_URLS
         ],
         ("search data on page load (zh + en)", lambda f: _download_text(f.search_on_page_load)),
+        ("`stories.py preview`: saved edit shown after", lambda f: f"{f.preview_seconds:.1f} s"),
         *[
             (
                 f"{label} “{query}”",

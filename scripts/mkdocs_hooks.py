@@ -61,15 +61,20 @@ def on_config(config):
     _site_names[current_language(config)] = config.site_name
     if not _is_first_language_build(config):
         return config
-    _site = load_site(Path(config.docs_dir))
     if preview.only_story():
-        _site.stories = [story for story in _site.stories if story.slug == preview.only_story()]
+        # the one story being previewed is all this build reads, so that a save shows quickly
+        _site = load_site(Path(config.docs_dir), read_stories=False)
+        _site.stories = [story.read() for story in _site.stories if story.slug == preview.only_story()]
+    else:
+        _site = load_site(Path(config.docs_dir))
     root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-    if _site.unbuildable:
-        # MkDocs cannot get past these (see Site.unbuildable): stop now, with their findings
-        raise Abort("\n".join(finding.format(root) for finding in _site.unbuildable))
-    config_findings = config_checks.check_languages(config, Path(config.config_file_path or config_checks.CONFIG_FILE))
-    for finding in config_findings + checks.check_site(_site):
+    config_file = Path(config.config_file_path or config_checks.CONFIG_FILE)
+    stopping = config_checks.check_languages(config, config_file) + _site.unbuildable
+    if stopping:
+        # the rest of the build needs both languages, and MkDocs cannot get past what
+        # Site.unbuildable lists: stop now, with the findings rather than a traceback later
+        raise Abort("\n".join(finding.format(root) for finding in stopping))
+    for finding in checks.check_site(_site):
         # errors fail `mkdocs build --strict`; warnings stay visible without blocking
         (log.warning if finding.severity == ERROR else log.info)(finding.format(root))
     return config

@@ -122,7 +122,7 @@ def _read_and_check(stories: list[Story], registry: Registry, strict: bool) -> l
     findings = []
     for story in stories:
         if not all(f.text or f.front or f.problem for f in story.files.values()):
-            story = Story(story.slug, story.folder, {lang: StoryFile.read(f.path, lang) for lang, f in story.files.items()})
+            story = story.read()
         findings += check_story(story, registry, strict=strict)
     return findings
 

@@ -174,7 +174,15 @@ def run_preview(args) -> int:
     os.environ.update(preview.environment(args.slug, args.lang))
     path = f"stories/{args.slug}/" if args.slug else ""
     print(f"preview: open http://127.0.0.1:{args.port}/{path} — the page reloads when you save; Ctrl+C stops it")
-    serve(config_file=str(site.docs_dir.parent / "mkdocs.yml" if (site.docs_dir.parent / "mkdocs.yml").is_file() else PROJECT_ROOT / "mkdocs.yml"), livereload=True, dev_addr=f"127.0.0.1:{args.port}", docs_dir=str(site.docs_dir))
+    config = site.docs_dir.parent / "mkdocs.yml"
+    # not strict: a story being written has errors, which the terminal lists while the page still shows
+    serve(
+        config_file=str(config if config.is_file() else PROJECT_ROOT / "mkdocs.yml"),
+        livereload=True,
+        dev_addr=f"127.0.0.1:{args.port}",
+        docs_dir=str(site.docs_dir),
+        strict=False,
+    )
     return 0
 
 

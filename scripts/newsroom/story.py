@@ -281,6 +281,10 @@ class Story:
     folder: Path
     files: dict[str, StoryFile] = field(default_factory=dict)
 
+    def read(self) -> Story:
+        """This story with its files read (a site loaded with `read_stories=False` only lists them)."""
+        return Story(self.slug, self.folder, {lang: StoryFile.read(f.path, lang) for lang, f in self.files.items()})
+
     @property
     def source(self) -> StoryFile | None:
         return self.files.get(SOURCE_LANG)
