@@ -17,7 +17,7 @@ from .schema import LANGUAGE_NAMES, LANGUAGES, SOURCE_LANG
 
 CONFIG_FILE = "mkdocs.yml"
 _UNRECOGNISED = re.compile(
-    r"^Config value '(?P<section>[^']+)': (?:Plugin '(?P<plugin>[^']+)' option '(?P<option>[^']+)': )?"
+    r"^Config value '[^']+': (?:Plugin '(?P<plugin>[^']+)' option '(?P<option>[^']+)': )?"
     r".*Unrecognised configuration name: (?P<name>\S+)"
 )
 
@@ -28,13 +28,12 @@ def unknown_setting(warning: str, config_file: Path) -> Finding | None:
     if not match:
         return None
     name, plugin, option = match["name"], match["plugin"], match["option"]
-    where = f" under plugins → {plugin}" + (f" → {option}" if option != name else "") if plugin else ""
     if plugin is None:
-        known = _top_level_settings()
+        where, known = "", _top_level_settings()
     elif option == name:
-        known = _plugin_settings(plugin)
-    else:
-        known = []  # a setting inside one of the plugin's lists, e.g. of a language
+        where, known = f" under plugins → {plugin}", _plugin_settings(plugin)
+    else:  # a setting inside one of the plugin's lists, e.g. of a language
+        where, known = f" under plugins → {plugin} → {option}", []
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     guess = f"did you mean `{close[0]}`? " if close else ""
     return Finding(

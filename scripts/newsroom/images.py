@@ -88,7 +88,7 @@ def plan(original: Path) -> ImagePlan | None:
     """The variants to make from `original`, or None if it is not a readable image."""
     try:
         stat = original.stat()
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a file name with a NUL character
         return None
     return _plan(str(original), stat.st_mtime_ns, stat.st_size)
 

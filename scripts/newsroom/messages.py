@@ -54,6 +54,7 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
     "misnamed-file": ("文件名没有标明语言或语言代码不对：中文稿叫 index.zh.md，英文稿叫 index.en.md。", "The file name does not say its language, or says it wrongly: the Chinese file is index.zh.md, the English index.en.md."),
     "misplaced-file": ("稿件文字放错了位置：应为 docs/stories/<稿件名>/index.zh.md 或 index.en.md。", "A story text is in the wrong place: it belongs at docs/stories/<slug>/index.zh.md or index.en.md."),
     "linked-folder": ('docs 里有指向文件夹的链接（快捷方式），网站不跟随链接：把文件夹复制过来，或删除链接。', 'docs/ contains a link to a folder, which the site does not follow: copy the folder instead, or delete the link.'),
+    "name-not-utf8": ('文件或文件夹名不是 UTF-8 编码（多见于在中文 Windows 上打包的 ZIP）：按提示重新输入名字。', 'A file or folder name is not UTF-8 (common in ZIP files made on Chinese Windows): retype the name as the message shows.'),
     "empty-story-folder": ("稿件文件夹里没有稿件：补上文字或删除空文件夹。", "A story folder has no text: add it, or delete the empty folder."),
     "unreadable": ("文件无法读取：检查文件是否存在、是否有权限。", "The file cannot be read: check that it exists and is readable."),
     "not-utf8": ("文件不是 UTF-8 编码（可能是 GBK）：在编辑器里另存为 UTF-8。", "The file is not saved as UTF-8 (it may be GBK): save it again as UTF-8."),
