@@ -235,7 +235,7 @@ def _publish_photo_variants(config) -> None:
     if not _site:
         return
     cache_dir = images.cache_dir_for(Path(config.docs_dir))
-    published = images.publish(views.site_photos(_site), cache_dir, Path(config.site_dir))
+    published = images.publish(views.site_photos(_site), cache_dir, Path(config.site_dir), processes=os.cpu_count() or 1)
     for site_path, problem in published.failed.items():
         log.warning(f"photos: cannot read {site_path}: {problem}")
     log.info(f"photos: {published.encoded} variants encoded, {published.reused} taken from {cache_dir}")

@@ -7,12 +7,14 @@ are kept in a cache folder beside docs/ and copied into the site on every build.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
 import posixpath
 import shutil
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -167,17 +169,27 @@ class Published:
     failed: dict[str, str] = field(default_factory=dict)  # site path of the original → why
 
 
-def publish(photos: Mapping[str, Path], cache_dir: Path, site_dir: Path) -> Published:
-    """Copy every variant of `photos` (site path of the original → file) into `site_dir`."""
+def publish(photos: Mapping[str, Path], cache_dir: Path, site_dir: Path, processes: int = 1) -> Published:
+    """Copy every variant of `photos` (site path of the original → file) into `site_dir`, encoding
+    what the cache lacks first, in `processes` processes (encoding is most of a first build)."""
     result = Published()
-    for site_path, original in sorted(photos.items()):
-        image = plan(original)
-        if image is None:
-            continue  # not an image: the page shows the file as it is
-        try:
-            encoded = ensure_cached(image, cache_dir)
-        except (OSError, ValueError) as problem:  # e.g. a truncated upload whose header still reads
-            result.failed[site_path] = str(problem)
+    plans = {site_path: image for site_path, original in sorted(photos.items()) if (image := plan(original))}
+    # (photos that are not images are shown as they are)
+    uncached = [
+        site_path
+        for site_path, image in plans.items()
+        if not all(image.cached(v, cache_dir).is_file() for v in image.variants)
+    ]
+    encode = functools.partial(_encode_reporting, cache_dir=cache_dir)
+    if processes > 1 and len(uncached) > 1:
+        with ProcessPoolExecutor(processes) as pool:
+            outcomes = dict(zip(uncached, pool.map(encode, [plans[site_path] for site_path in uncached], chunksize=4)))
+    else:
+        outcomes = {site_path: encode(plans[site_path]) for site_path in uncached}
+    for site_path, image in plans.items():
+        encoded = outcomes.get(site_path, 0)
+        if isinstance(encoded, str):  # e.g. a truncated upload whose header still reads
+            result.failed[site_path] = encoded
             continue
         result.encoded += encoded
         result.reused += len(image.variants) - encoded
@@ -186,6 +198,14 @@ def publish(photos: Mapping[str, Path], cache_dir: Path, site_dir: Path) -> Publ
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(image.cached(variant, cache_dir), target)
     return result
+
+
+def _encode_reporting(image: ImagePlan, cache_dir: Path) -> int | str:
+    """ensure_cached, with a problem returned as text (it may run in another process)."""
+    try:
+        return ensure_cached(image, cache_dir)
+    except (OSError, ValueError) as problem:
+        return str(problem)
 
 
 def largest_variant_bytes(original: Path, cache_dir: Path) -> int | None:
