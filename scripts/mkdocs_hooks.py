@@ -212,7 +212,7 @@ def _write_site_files(config) -> None:
 
 
 def _with_policy(html: str) -> str:
-    html, scripts, styles = csp.with_policy(html)
+    html, scripts, styles = csp.with_policy(views.valid_theme_markup(html))
     _inline_hashes[0].update(scripts)
     _inline_hashes[1].update(styles)
     return html

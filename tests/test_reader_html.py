@@ -185,3 +185,9 @@ def test_every_page_carries_a_content_security_policy_allowing_its_inline_script
         assert html.index("Content-Security-Policy") < html.index("<script"), "the policy must come before any script"
     headers = (real_site / "_headers").read_text(encoding="utf-8")
     assert "Content-Security-Policy: default-src 'self'" in headers and "immutable" in headers
+
+
+def test_theme_checkboxes_carry_no_autocomplete(real_site: Path):
+    """The W3C checker rejects `autocomplete` on a checkbox, which Material's template writes."""
+    for url in ("", f"en/stories/{FIRST_STORY}/", f"stories/{FIRST_STORY}/bilingual/"):
+        assert page(real_site, url).select('input[type="checkbox"][autocomplete]') == []

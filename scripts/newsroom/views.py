@@ -6,6 +6,7 @@ turns them into links from the page being rendered, as MkDocs does for its own l
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -324,3 +325,13 @@ def published_pages(site: Site, urls: Urls) -> list[tuple[dict[str, str], str]]:
         if with_view and bilingual.has_view(story):
             pages.append(({SOURCE_LANG: urls.bilingual(story)}, lastmod))
     return pages
+
+
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"')
+
+
+def valid_theme_markup(html: str) -> str:
+    """Material's page template gives its hidden drawer and search checkboxes `autocomplete`, which
+    HTML does not allow on a checkbox (the W3C checker reports it); it sits outside any block a
+    theme override can replace, so it is taken out of the written page."""
+    return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
