@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import AnchorLink
 from newsroom import bilingual, checks, config_checks, csp, feeds, images, labels, preview, search, seo, views
 from newsroom.findings import ERROR, Finding
 from newsroom.schema import SOURCE_LANG
@@ -23,6 +24,7 @@ from newsroom.story import STORIES_DIR
 
 log = get_plugin_logger("newsroom")
 AFTER_I18N = -150
+STORY_TOP = "story"  # the id of a story page's header (story.html, bilingual.html)
 _site: Site | None = None
 _story_html: dict[str, dict[str, str]] = {}  # language -> slug -> rendered body, for the feeds
 _not_found_pages: dict[str, str] = {}  # language -> its 404 page, which every build writes to the root
@@ -143,6 +145,13 @@ def on_page_context(context, page, config, nav):
     found = _site.story_for(page.file.src_uri) if _site else None
     viewed = _site.bilingual_story_for(page.file.src_uri) if _site else None
     site_url = config.site_url or "/"
+    if found or viewed:
+        # Material's "skip to content" link goes to the first entry of the table of contents: make
+        # that the headline (the header's id), not the first subheading halfway down the story.
+        # (Material lists the children of a first level-1 entry, so the subheadings go below it)
+        top = AnchorLink(page.title or "", STORY_TOP, 1)
+        top.children = list(page.toc.items)
+        page.toc.items[:] = [top]
     if found:
         story, _ = found
         context["story"] = views.story_view(_site, story, lang, page.url, urls)

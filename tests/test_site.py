@@ -143,3 +143,10 @@ def test_nothing_is_loaded_from_another_host(real_site: Path):
                 or address.startswith("http://www.w3.org/")
                 or address.startswith("http://www.sitemaps.org/")
             ), f"{path}: {address}"
+
+
+def test_skip_link_goes_to_the_headline_and_the_contents_list_the_sections(real_site: Path):
+    story = page(real_site, STORY_ZH)
+    assert story.select_one("a.md-skip")["href"] == "#story" and story.select_one("#story h1.nr-title")
+    contents = [a.get_text(strip=True) for a in story.select(".md-nav--secondary a")]
+    assert contents == ["晋中市", "祁县", "左权县", "和顺县", "榆社县", "介休市"]
