@@ -125,7 +125,9 @@ def _date(text: str) -> dt.date:
 def _load(args, read_stories: bool = True) -> Site:
     docs = (args.docs or default_docs()).resolve()
     if not docs.is_dir():
-        raise UsageError(f"{args.docs} is not a folder; run from the project or pass --docs")
+        raise UsageError(
+            f"{args.docs} is not a folder; run from the project or pass --docs（请在项目文件夹里运行，或用 --docs 指定 docs 文件夹）"
+        )
     return load_site(docs, read_stories=read_stories)
 
 
@@ -136,7 +138,7 @@ def _story_at(site: Site, path: Path) -> Story:
         folder = Path(os.path.realpath(story.folder))
         if target == folder or folder in target.parents:
             return story
-    raise UsageError(f"{path} is not a story folder under {site.docs_dir}/stories/")
+    raise UsageError(f"{path} is not a story folder under {site.docs_dir}/stories/（这不是稿件文件夹）")
 
 
 def run_new(args) -> int:
@@ -146,10 +148,13 @@ def run_new(args) -> int:
     except scaffold.SlugProblem as problem:
         raise UsageError(str(problem)) from None
     except WouldOverwrite as refused:
-        raise UsageError(f"{shown_path(refused.path)} already exists; nothing was changed") from None
+        raise UsageError(
+            f"{shown_path(refused.path)} already exists; nothing was changed（文件已存在，未做任何改动）"
+        ) from None
     shown = shown_path(folder)
     print(f"created {shown}/index.zh.md, {shown}/index.en.md and {shown}/images/")
     print(f"next: fill in the fields and the text, put photos into {shown}/images/, then run")
+    print(f"下一步：填写信息区和正文，把照片放进 {shown}/images/，然后运行")
     print(f"  python scripts/stories.py check {shown}")
     print(f"  python scripts/stories.py preview {args.slug}")
     return 0
@@ -167,7 +172,9 @@ def run_import(args) -> int:
 def run_preview(args) -> int:
     site = _load(args)
     if args.slug and site.story(args.slug) is None:
-        raise UsageError(f"there is no story `{args.slug}` in {shown_path(site.docs_dir)}/stories/; `stories.py status` lists them")
+        raise UsageError(
+            f"there is no story `{args.slug}` in {shown_path(site.docs_dir)}/stories/; `stories.py status` lists them（没有这篇稿件；status 命令列出所有稿件）"
+        )
     from mkdocs.commands.serve import serve  # imported here: the other verbs do not need MkDocs
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
@@ -191,7 +198,7 @@ def run_check(args) -> int:
     site = _load(args, read_stories=processes == 1)
     for path in args.paths:
         if not path.exists():
-            raise UsageError(f"{path} does not exist")
+            raise UsageError(f"{path} does not exist（路径不存在，请检查拼写）")
     findings = checks.check_site(site, args.paths or None, strict=args.strict, processes=processes)
     errors = sum(f.severity == ERROR for f in findings)
     warnings = sum(f.severity == WARNING for f in findings)
@@ -254,7 +261,7 @@ def run_mark_translated(args) -> int:
     site = _load(args)
     story = _story_at(site, args.path)
     if story.translation is None or story.source is None:
-        raise UsageError(f"{story.folder} needs both index.zh.md and index.en.md")
+        raise UsageError(f"{story.folder} needs both index.zh.md and index.en.md（中英文稿都要有）")
     blocking = [
         f
         for f in checks.check_story(story, site.registry)

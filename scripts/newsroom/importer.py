@@ -524,7 +524,7 @@ def _verify_paragraphs(blocks: list[str], layout: Layout) -> None:
             line = (paragraph or layout.paragraphs[-1]).lines[0]
             raise ImportProblem(
                 f"line {line} would not show as written on the site (it holds Markdown or HTML) — "
-                "edit that line of the page text and import again"
+                "edit that line of the page text and import again（该行含 Markdown 或 HTML 符号，请修改后重新导入）"
             )
 
 
@@ -567,7 +567,7 @@ def import_story(raw_path: Path, slug: str, docs_dir: Path, *, force: bool = Fal
     folder = docs_dir / STORIES_DIR / slug
     if folder.exists() and not force:
         raise ImportProblem(
-            f"{shown_path(folder)} already exists — choose another --slug, or add --force to replace its index.zh.md and index.en.md"
+            f"{shown_path(folder)} already exists — choose another --slug, or add --force to replace its index.zh.md and index.en.md（稿件已存在：换一个 --slug，或加 --force 覆盖）"
         )
     problem = slug_problem(slug, docs_dir / STORIES_DIR, may_exist=True)
     if problem:
@@ -581,7 +581,7 @@ def import_story(raw_path: Path, slug: str, docs_dir: Path, *, force: bool = Fal
             write_text(folder / f"index.{lang}.md", story_text, replace=force)
     except WouldOverwrite as taken:
         raise ImportProblem(
-            f"{shown_path(taken.path)} appeared while importing — check it, then import again with another --slug"
+            f"{shown_path(taken.path)} appeared while importing — check it, then import again with another --slug（导入时出现了同名文件，请检查后换 --slug 重新导入）"
         ) from None
     (folder / IMAGES_DIR).mkdir(exist_ok=True)
     return report(layout, registry, raw_path, encoding, folder)
@@ -589,23 +589,31 @@ def import_story(raw_path: Path, slug: str, docs_dir: Path, *, force: bool = Fal
 
 def decode_file(raw_path: Path) -> tuple[str, str]:
     if not raw_path.exists():
-        raise ImportProblem(f"{raw_path} does not exist — check the file name and folder")
+        raise ImportProblem(
+            f"{raw_path} does not exist — check the file name and folder（文件不存在，请检查文件名和文件夹）"
+        )
     if raw_path.is_dir():
-        raise ImportProblem(f"{raw_path} is a folder — give the .txt file exported from the page")
+        raise ImportProblem(
+            f"{raw_path} is a folder — give the .txt file exported from the page（这是文件夹，请给出版面导出的 .txt 文件）"
+        )
     try:
         raw = raw_path.read_bytes()
     except OSError as error:
-        raise ImportProblem(f"cannot read {raw_path} ({error.strerror}) — check that it is readable") from None
+        raise ImportProblem(
+            f"cannot read {raw_path} ({error.strerror}) — check that it is readable（无法读取该文件）"
+        ) from None
     if len(raw) > MAX_STORY_BYTES:
-        raise ImportProblem(f"{raw_path} is {len(raw):,} bytes, too large for one page — export a single page's text")
+        raise ImportProblem(
+            f"{raw_path} is {len(raw):,} bytes, too large for one page — export a single page's text（文件太大，请只导出一个版面的文字）"
+        )
     try:
         text, encoding = decode(raw)
     except ValueError:
         raise ImportProblem(
-            f"{raw_path} is not a text file — export the page from the layout program or PDF as plain text (.txt)"
+            f"{raw_path} is not a text file — export the page from the layout program or PDF as plain text (.txt)（不是文本文件，请从排版软件或 PDF 导出纯文本）"
         ) from None
     if not text.strip():
-        raise ImportProblem(f"{raw_path} is empty — export the page's text again")
+        raise ImportProblem(f"{raw_path} is empty — export the page's text again（文件是空的，请重新导出）")
     return text, encoding
 
 

@@ -37,14 +37,19 @@ def slug_problem(slug: str, stories_dir: Path, *, may_exist: bool = False) -> st
         example = "-".join(re.findall(r"[a-z0-9]+", slug.lower())) or "jinzhong-green-waters"
         return (
             f"`{slug}` cannot be part of a web address; use lowercase letters a-z, digits and hyphens, e.g. {example}"
+            "（网址名只能用小写英文字母、数字和连字符）"
         )
     folder = stories_dir / slug
     if folder.exists():
-        return None if may_exist else f"{folder} already exists; choose another slug (nothing was changed)"
+        return (
+            None
+            if may_exist
+            else f"{folder} already exists; choose another slug (nothing was changed)（稿件已存在，请换一个网址名；未做任何改动）"
+        )
     if stories_dir.is_dir():
         for existing in stories_dir.iterdir():
             if existing.name.lower() == slug.lower():
-                return f"{existing} differs from `{slug}` only in upper/lower case; choose another slug"
+                return f"{existing} differs from `{slug}` only in upper/lower case; choose another slug（与已有稿件只差大小写，请换一个网址名）"
     return None
 
 
