@@ -181,6 +181,7 @@ def run_preview(args) -> int:
     os.environ.update(preview.environment(args.slug, args.lang))
     path = f"stories/{args.slug}/" if args.slug else ""
     print(f"preview: open http://127.0.0.1:{args.port}/{path} — the page reloads when you save; Ctrl+C stops it")
+    print(f"预览：在浏览器打开 http://127.0.0.1:{args.port}/{path} ——保存文件后页面自动刷新；按 Ctrl+C 结束")
     config = site.docs_dir.parent / "mkdocs.yml"
     # not strict: a story being written has errors, which the terminal lists while the page still shows
     serve(

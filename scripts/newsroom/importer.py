@@ -669,7 +669,7 @@ def report(layout: Layout, registry: Registry, raw_path: Path, encoding: str, fo
     if layout.unplaced:
         lines.append("could not place (copy them where they belong, or leave them out):")
         lines += [f"  line {line.number:<4} {line.text}" for line in layout.unplaced]
-    lines.append("to do:")
+    lines.append("to do（下一步）:")
     unknown = [
         name
         for name in dict.fromkeys([*layout.byline["text"], *layout.byline["photos"]])
@@ -679,13 +679,15 @@ def report(layout: Layout, registry: Registry, raw_path: Path, encoding: str, fo
         lines.append(
             f"  - {', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not in the contributor record: "
             "add them to docs/_data/contributors.yml with their names in both languages"
+            "（不在人员名录中：请在名录里添加其中英文姓名）"
         )
     if layout.photos:
         lines.append(
             f"  - put the photos into {story}/{IMAGES_DIR}/ under the names above and write each photo's `alt:`"
+            "（把照片按上面的文件名放进 images/，并为每张图写替代文字 alt）"
         )
-    lines.append("  - translate index.en.md: replace every `[TRANSLATE] …` with the English")
-    lines.append(f"  - python scripts/stories.py check {story} lists everything still missing")
+    lines.append("  - translate index.en.md: replace every `[TRANSLATE] …` with the English（翻译英文稿：替换所有 [TRANSLATE] 内容）")
+    lines.append(f"  - python scripts/stories.py check {story} lists everything still missing（检查命令列出所有待补内容）")
     return "\n".join(lines)
 
 
