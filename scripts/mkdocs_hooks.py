@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 from newsroom import bilingual, checks, config_checks, csp, feeds, images, labels, preview, search, seo, views
 from newsroom.findings import ERROR, Finding
-from newsroom.schema import SOURCE_LANG
+from newsroom.schema import SOURCE_LANG, TRANSLATION_LANG
 from newsroom.site import Site, load_site
 from newsroom.story import STORIES_DIR
 
@@ -98,6 +98,7 @@ def on_files(files: Files, config) -> Files:
                 ERROR,
                 "the file is a link that leads nowhere",
                 "replace the link with the file itself",
+                code="unreadable",
             )
             log.warning(link.format(root))
     for file in list(files.documentation_pages()):
@@ -106,7 +107,7 @@ def on_files(files: Files, config) -> Files:
         if locale != lang or (found and not found[0].is_published_in(lang)):
             files.remove(file)
     urls = _urls(config)
-    if lang == SOURCE_LANG and urls.is_built(views.TRANSLATION_LANG) and _site:
+    if lang == SOURCE_LANG and urls.is_built(TRANSLATION_LANG) and _site:
         for story in _site.stories:
             if bilingual.has_view(story):
                 files.append(
