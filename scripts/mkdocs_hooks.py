@@ -109,7 +109,7 @@ def on_files(files: Files, config) -> Files:
     urls = _urls(config)
     if lang == SOURCE_LANG and urls.is_built(TRANSLATION_LANG) and _site:
         for story in _site.stories:
-            if bilingual.has_view(story):
+            if _site.has_bilingual_view(story):
                 files.append(
                     File.generated(
                         config, bilingual.view_src_uri(story), content=views.bilingual_markdown(_site, story, urls)
@@ -245,7 +245,9 @@ def _publish_photo_variants(config) -> None:
     if not _site:
         return
     cache_dir = images.cache_dir_for(Path(config.docs_dir))
-    published = images.publish(views.site_photos(_site), cache_dir, Path(config.site_dir), processes=os.cpu_count() or 1)
+    published = images.publish(
+        views.site_photos(_site), cache_dir, Path(config.site_dir), processes=os.cpu_count() or 1
+    )
     for site_path, problem in published.failed.items():
         log.warning(f"photos: cannot read {site_path}: {problem}")
     log.info(f"photos: {published.encoded} variants encoded, {published.reused} taken from {cache_dir}")

@@ -43,7 +43,7 @@ def test_a_story_started_with_new_can_be_completed_and_passes(fixture_docs: Path
     chinese += "\n老街夜市今晚重新开张，摊主们早早支起了摊位。\n"
     (folder / "index.zh.md").write_text(chinese, encoding="utf-8")
     english = (folder / "index.en.md").read_text(encoding="utf-8")
-    english = english.replace('title: "[TRANSLATE] 夜市重开"', "title: The Night Market Reopens")
+    english = english.replace("title: '[TRANSLATE] 夜市重开'", "title: The Night Market Reopens")
     english = english.replace('deck: ""', "deck: The old street comes alive again").replace('summary: ""', "summary: The old street's night market has reopened.")
     english = english.replace("text: []", "text: [Li Ming]").replace("translation: []", "translation: [Zhao Xue]")
     english = english.replace("[TRANSLATE] Translate the Chinese text here, paragraph for paragraph.", "The old street's night market reopened tonight, and stallholders set up early.")

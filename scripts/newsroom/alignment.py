@@ -57,6 +57,14 @@ class _Unit:
         return sum(len(plain_text(block.text)) for block in self.blocks)
 
 
+def story_in_step(story) -> bool:
+    """Both files read, nothing left to translate, and every block paired (the check's rule)."""
+    zh, en = story.source, story.translation
+    if not zh or not en or zh.problem or en.problem or en.untranslated_blocks:
+        return False
+    return align(zh.blocks, en.blocks, en.alignment).in_step
+
+
 def align(zh_blocks: list[Block], en_blocks: list[Block], rules: list[AlignmentRule] = ()) -> Alignment:
     zh_units = _units(zh_blocks, [rule.zh for rule in rules])
     en_units = _units(en_blocks, [rule.en for rule in rules])

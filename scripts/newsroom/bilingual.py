@@ -10,6 +10,7 @@ from markupsafe import escape
 
 from . import alignment, labels
 from .blocks import BREAK, HEADING, PARAGRAPH, PHOTO
+from .frontmatter import yaml_line
 from .schema import SOURCE_LANG, TRANSLATION_LANG
 from .story import STORIES_DIR, Story
 
@@ -17,10 +18,8 @@ VIEW_DIR = "bilingual"
 
 
 def has_view(story: Story) -> bool:
-    if not (story.is_published_in(SOURCE_LANG) and story.is_published_in(TRANSLATION_LANG)):
-        return False
-    zh, en = story.source, story.translation
-    return alignment.align(zh.blocks, en.blocks, en.alignment).in_step
+    """Whether the story gets a bilingual view; `Site.has_bilingual_view` remembers it per build."""
+    return story.is_published_in(TRANSLATION_LANG) and alignment.story_in_step(story)
 
 
 def view_src_uri(story: Story) -> str:
@@ -31,7 +30,7 @@ def view_markdown(story: Story, figure) -> str:
     """The view's Markdown page; `figure(photo_zh, photo_en)` renders a photo with both captions."""
     zh, en = story.source, story.translation
     title = f"{zh.text_field('title')} · {en.text_field('title')}"
-    parts = [f"---\ntitle: {_yaml(title)}\ntemplate: bilingual.html\nhide: [navigation, toc]\n---\n"]
+    parts = [f"---\n{yaml_line('title', title)}\ntemplate: bilingual.html\nhide: [navigation, toc]\n---\n"]
     pairs = alignment.align(zh.blocks, en.blocks, en.alignment).pairs
     for pair in pairs:
         kind = pair.kind
@@ -68,7 +67,3 @@ def _pair_markdown(pair: alignment.Pair) -> str:
 def _heading_number(pairs, current) -> int:
     headings = [pair for pair in pairs if pair.kind == HEADING]
     return headings.index(current) + 1
-
-
-def _yaml(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -86,7 +86,9 @@ _UNSAFE = (
 )
 
 
-def check_site(site: Site, only: Iterable[Path] | None = None, strict: bool = False, processes: int = 1) -> list[Finding]:
+def check_site(
+    site: Site, only: Iterable[Path] | None = None, strict: bool = False, processes: int = 1
+) -> list[Finding]:
     """All findings for the site, or for the stories and pages under the given paths; with
     `processes` > 1, stories are read and checked in that many processes (give it a site loaded
     with `read_stories=False`, so that each story is read once, where it is checked)."""
@@ -749,7 +751,14 @@ def _untranslated(en: StoryFile) -> Iterator[Finding]:
     for photo in en.photos:
         for key in ("caption", "alt"):
             if getattr(photo, key).startswith(UNTRANSLATED_MARK):
-                yield Finding(en.path, en.line_of("photos", photo.index, key), ERROR, f"the {key} of {photo.file} is not translated yet", f"replace `{UNTRANSLATED_MARK} …` with the English {key}", code="untranslated")
+                yield Finding(
+                    en.path,
+                    en.line_of("photos", photo.index, key),
+                    ERROR,
+                    f"the {key} of {photo.file} is not translated yet",
+                    f"replace `{UNTRANSLATED_MARK} …` with the English {key}",
+                    code="untranslated",
+                )
     stubs = en.untranslated_blocks
     for block in stubs:
         yield Finding(

@@ -303,6 +303,15 @@ def _yaml_fix(error: yaml.MarkedYAMLError) -> str:
     return "compare the line with the examples in the journalists' guide"
 
 
+def yaml_line(name: str, value) -> str:
+    """`name: value` with YAML's own quoting; a list inline (`text: [张凯鹏]`) as the guide writes it."""
+    # flow style None puts a list of plain values inline and, around a lone value, braces
+    style = None if isinstance(value, list) else False
+    return yaml.safe_dump(
+        {name: value}, allow_unicode=True, default_flow_style=style, sort_keys=False, width=1 << 30
+    ).rstrip("\n")
+
+
 def parse_date(value) -> dt.date | None:
     """A real calendar date from `YYYY-MM-DD` (text or date), else None."""
     if isinstance(value, dt.datetime):

@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from itertools import pairwise, zip_longest
 from pathlib import Path
 
-import yaml
-
 from .blocks import PARAGRAPH, UNTRANSLATED_MARK, join_lines, parse_blocks
 from .files import WouldOverwrite, write_text
 from .findings import shown_path
+from .frontmatter import yaml_line
 from .registry import Registry, load_registry
 from .schema import SOURCE_LANG, STORY_FIELDS, TRANSLATION_LANG
 from .story import IMAGES_DIR, MAX_STORY_BYTES, STORIES_DIR, slug_problem
@@ -539,24 +538,15 @@ def _story_file(fields: dict, blocks: list[str]) -> str:
         elif name == "photos" and value:
             lines.append("photos:")
             for photo in value:
-                entry = [_yaml_line(key, item) for key, item in photo.items()]
+                entry = [yaml_line(key, item) for key, item in photo.items()]
                 lines += [f"  - {entry[0]}", *(f"    {line}" for line in entry[1:])]
         elif isinstance(value, dict):
             lines.append(f"{name}:")
-            lines += [f"  {_yaml_line(key, item)}" for key, item in value.items()]
+            lines += [f"  {yaml_line(key, item)}" for key, item in value.items()]
         else:
-            lines.append(_yaml_line(name, value))
+            lines.append(yaml_line(name, value))
     lines.append("---")
     return "\n".join(lines) + "\n\n" + "\n\n".join(blocks) + "\n"
-
-
-def _yaml_line(name: str, value) -> str:
-    """`name: value` with YAML's own quoting; a list inline (`text: [张凯鹏]`) as the guide writes it."""
-    # flow style None puts a list of plain values inline and, around a lone value, braces
-    style = None if isinstance(value, list) else False
-    return yaml.safe_dump(
-        {name: value}, allow_unicode=True, default_flow_style=style, sort_keys=False, width=1 << 30
-    ).rstrip("\n")
 
 
 # --- the command ---------------------------------------------------------------------------
@@ -686,8 +676,12 @@ def report(layout: Layout, registry: Registry, raw_path: Path, encoding: str, fo
             f"  - put the photos into {story}/{IMAGES_DIR}/ under the names above and write each photo's `alt:`"
             "（把照片按上面的文件名放进 images/，并为每张图写替代文字 alt）"
         )
-    lines.append("  - translate index.en.md: replace every `[TRANSLATE] …` with the English（翻译英文稿：替换所有 [TRANSLATE] 内容）")
-    lines.append(f"  - python scripts/stories.py check {story} lists everything still missing（检查命令列出所有待补内容）")
+    lines.append(
+        "  - translate index.en.md: replace every `[TRANSLATE] …` with the English（翻译英文稿：替换所有 [TRANSLATE] 内容）"
+    )
+    lines.append(
+        f"  - python scripts/stories.py check {story} lists everything still missing（检查命令列出所有待补内容）"
+    )
     return "\n".join(lines)
 
 

@@ -9,61 +9,211 @@ from __future__ import annotations
 
 # code -> (Chinese: what is wrong and what to do, English: the same)
 EXPLANATIONS: dict[str, tuple[str, str]] = {
-    "missing-translation": ("缺少英文稿：在同一文件夹里新建 index.en.md，逐段翻译。", "The English file is missing: create index.en.md in the same folder and translate paragraph by paragraph."),
-    "missing-source": ("缺少中文稿：在同一文件夹里补上 index.zh.md。", "The Chinese file is missing: add index.zh.md in the same folder."),
-    "no-front-matter": ("文件开头缺少“---”包围的信息区：按模板补上标题等字段。", "The file does not start with the fields between `---` lines: copy them from the template."),
-    "front-matter-syntax": ("信息区格式有误：冒号、空格须用半角（英文输入法），缩进用空格不用 Tab；值里有“: ”时给整个值加英文双引号。", "The fields are not valid YAML: type colons and spaces in half-width (English) mode, indent with spaces not tabs, and put a value containing `: ` in double quotes."),
+    "missing-translation": (
+        "缺少英文稿：在同一文件夹里新建 index.en.md，逐段翻译。",
+        "The English file is missing: create index.en.md in the same folder and translate paragraph by paragraph.",
+    ),
+    "missing-source": (
+        "缺少中文稿：在同一文件夹里补上 index.zh.md。",
+        "The Chinese file is missing: add index.zh.md in the same folder.",
+    ),
+    "no-front-matter": (
+        "文件开头缺少“---”包围的信息区：按模板补上标题等字段。",
+        "The file does not start with the fields between `---` lines: copy them from the template.",
+    ),
+    "front-matter-syntax": (
+        "信息区格式有误：冒号、空格须用半角（英文输入法），缩进用空格不用 Tab；值里有“: ”时给整个值加英文双引号。",
+        "The fields are not valid YAML: type colons and spaces in half-width (English) mode, indent with spaces not tabs, and put a value containing `: ` in double quotes.",
+    ),
     "missing-field": ("缺少必填字段或字段为空：按提示补上。", "A required field is missing or empty: fill it in."),
-    "wrong-type": ("字段类型不对：例如 photos 应是列表，每项以“- ”开头。", "A field has the wrong kind of value: for example `photos` must be a list whose items start with `- `."),
-    "curly-quotes": ('字段值被中文弯引号“…”包住，引号会显示在网页上：删掉引号，或在英文输入法下输入直引号 "…"。', 'A field is wrapped in curly quotes “…”, which would show on the page: remove them, or type straight quotes "…" in half-width (English) mode.'),
-    "unknown-field": ("字段名不认识（可能拼错）：按提示改成正确的名字。", "An unknown field name, probably misspelt: use the name suggested."),
-    "bad-date": ("日期不存在或格式不对：写成 YYYY-MM-DD，如 2025-12-01。", "The date is not a real date: write it as YYYY-MM-DD, e.g. 2025-12-01."),
+    "wrong-type": (
+        "字段类型不对：例如 photos 应是列表，每项以“- ”开头。",
+        "A field has the wrong kind of value: for example `photos` must be a list whose items start with `- `.",
+    ),
+    "curly-quotes": (
+        '字段值被中文弯引号“…”包住，引号会显示在网页上：删掉引号，或在英文输入法下输入直引号 "…"。',
+        'A field is wrapped in curly quotes “…”, which would show on the page: remove them, or type straight quotes "…" in half-width (English) mode.',
+    ),
+    "unknown-field": (
+        "字段名不认识（可能拼错）：按提示改成正确的名字。",
+        "An unknown field name, probably misspelt: use the name suggested.",
+    ),
+    "bad-date": (
+        "日期不存在或格式不对：写成 YYYY-MM-DD，如 2025-12-01。",
+        "The date is not a real date: write it as YYYY-MM-DD, e.g. 2025-12-01.",
+    ),
     "bad-date-precision": ("date_precision 只能是 day 或 month。", "`date_precision` can only be `day` or `month`."),
-    "english-only-field": ("translation、alignment 只写在英文稿里。", "`translation` and `alignment` belong in the English file only."),
-    "bad-alignment-rule": ("段落对应规则写错：格式如 \"zh 5-6 = en 5\"，段落号须存在。", "An alignment rule cannot be read or names missing paragraphs: write it like \"zh 5-6 = en 5\"."),
-    "unknown-series": ("系列不存在：使用 docs/_data/series.yml 里的系列 id，或先在那里添加。", "The series does not exist: use an id from docs/_data/series.yml, or add the series there."),
-    "no-text": ("正文还是空的：在信息区下面写正文，段落之间空一行。", "The story has no text yet: write the paragraphs below the fields, with a blank line between them."),
-    "no-author": ("署名里没有作者：在 byline 下写 text: [姓名]。", "The byline names no author: add `text: [name]` under `byline:`."),
-    "no-photographer": ("有图片但署名里没有摄影：在 byline 下写 photos: [姓名]。", "The story has photos but no photographer in the byline: add `photos: [name]`."),
-    "no-translator": ("英文稿没有注明译者：在 byline 下写 translation: [姓名]。", "The English byline names no translator: add `translation: [name]`."),
+    "english-only-field": (
+        "translation、alignment 只写在英文稿里。",
+        "`translation` and `alignment` belong in the English file only.",
+    ),
+    "bad-alignment-rule": (
+        '段落对应规则写错：格式如 "zh 5-6 = en 5"，段落号须存在。',
+        'An alignment rule cannot be read or names missing paragraphs: write it like "zh 5-6 = en 5".',
+    ),
+    "unknown-series": (
+        "系列不存在：使用 docs/_data/series.yml 里的系列 id，或先在那里添加。",
+        "The series does not exist: use an id from docs/_data/series.yml, or add the series there.",
+    ),
+    "no-text": (
+        "正文还是空的：在信息区下面写正文，段落之间空一行。",
+        "The story has no text yet: write the paragraphs below the fields, with a blank line between them.",
+    ),
+    "no-author": (
+        "署名里没有作者：在 byline 下写 text: [姓名]。",
+        "The byline names no author: add `text: [name]` under `byline:`.",
+    ),
+    "no-photographer": (
+        "有图片但署名里没有摄影：在 byline 下写 photos: [姓名]。",
+        "The story has photos but no photographer in the byline: add `photos: [name]`.",
+    ),
+    "no-translator": (
+        "英文稿没有注明译者：在 byline 下写 translation: [姓名]。",
+        "The English byline names no translator: add `translation: [name]`.",
+    ),
     "translator-in-chinese": ("译者只写在英文稿里。", "Name the translator in the English file only."),
-    "unknown-contributor": ("此人不在人员名录里：请在 docs/_data/contributors.yml 中添加其中英文姓名（或检查错别字）。", "The person is not in the contributor record: add their names in both languages to docs/_data/contributors.yml (or fix the spelling)."),
-    "byline-mismatch": ("中英文署名的人不一致：两种语言要署同样的人。", "The two languages credit different people: name the same people in both."),
-    "photo-malformed": ("图片登记格式不对：每张图写成“- file: images/…”，下面缩进写 caption、credit、alt。", "A photo entry is malformed: write `- file: images/…` with caption, credit and alt indented below."),
-    "photo-no-file": ("图片登记缺少 file：写上图片文件，如 images/lead.jpg。", "A photo has no `file`: give the image file, e.g. images/lead.jpg."),
-    "photo-no-caption": ("图片缺少图片说明（caption）：两种语言都要写。", "A photo has no caption: write one in each language."),
-    "photo-no-credit": ("图片缺少摄影署名（credit）：两种语言都要写。", "A photo has no credit: say who took it, in each language."),
-    "photo-no-alt": ("图片缺少替代文字（alt）：用一句话描述照片内容，供看不到图片的读者使用。", "A photo has no alt text: describe what it shows in one sentence, for readers who cannot see it."),
-    "photo-undeclared": ("正文里用了图片却没有登记：在 photos 里登记说明、署名和替代文字。", "A photo in the text is not declared: add it under `photos:` with caption, credit and alt."),
-    "photo-unused": ("登记了图片但没有使用：放进正文（单独一行 ![](images/…)），设为 lead_photo，或删除登记。", "A declared photo is not shown: put ![](images/…) on its own line, make it `lead_photo`, or remove it."),
+    "unknown-contributor": (
+        "此人不在人员名录里：请在 docs/_data/contributors.yml 中添加其中英文姓名（或检查错别字）。",
+        "The person is not in the contributor record: add their names in both languages to docs/_data/contributors.yml (or fix the spelling).",
+    ),
+    "byline-mismatch": (
+        "中英文署名的人不一致：两种语言要署同样的人。",
+        "The two languages credit different people: name the same people in both.",
+    ),
+    "photo-malformed": (
+        "图片登记格式不对：每张图写成“- file: images/…”，下面缩进写 caption、credit、alt。",
+        "A photo entry is malformed: write `- file: images/…` with caption, credit and alt indented below.",
+    ),
+    "photo-no-file": (
+        "图片登记缺少 file：写上图片文件，如 images/lead.jpg。",
+        "A photo has no `file`: give the image file, e.g. images/lead.jpg.",
+    ),
+    "photo-no-caption": (
+        "图片缺少图片说明（caption）：两种语言都要写。",
+        "A photo has no caption: write one in each language.",
+    ),
+    "photo-no-credit": (
+        "图片缺少摄影署名（credit）：两种语言都要写。",
+        "A photo has no credit: say who took it, in each language.",
+    ),
+    "photo-no-alt": (
+        "图片缺少替代文字（alt）：用一句话描述照片内容，供看不到图片的读者使用。",
+        "A photo has no alt text: describe what it shows in one sentence, for readers who cannot see it.",
+    ),
+    "photo-undeclared": (
+        "正文里用了图片却没有登记：在 photos 里登记说明、署名和替代文字。",
+        "A photo in the text is not declared: add it under `photos:` with caption, credit and alt.",
+    ),
+    "photo-unused": (
+        "登记了图片但没有使用：放进正文（单独一行 ![](images/…)），设为 lead_photo，或删除登记。",
+        "A declared photo is not shown: put ![](images/…) on its own line, make it `lead_photo`, or remove it.",
+    ),
     "lead-photo-undeclared": ("题图没有在 photos 里登记。", "The lead photo is not declared under `photos:`."),
-    "photo-missing": ("图片文件不存在：把照片放进该稿件的 images/ 文件夹，文件名要一致。", "The photo file does not exist: put it into the story's images/ folder under that name."),
-    "photo-case": ("文件名大小写不一致（如 .JPG 与 .jpg）：网站上二者不同，请改成一致。", "The file name differs only in upper/lower case (e.g. .JPG and .jpg): the web server sees two names; make them the same."),
-    "photo-remote": ("图片来自其他网站：境内读者可能打不开，请下载放进 images/。", "The photo is loaded from another site, which many readers cannot reach: save it into images/."),
-    "photo-outside": ("图片在稿件文件夹之外：放进该稿件的 images/。", "The photo is outside the story folder: move it into the story's images/."),
-    "photo-placeholder": ("图片还是占位图：收到原图后用同名文件替换。", "The photo is still a placeholder: replace the file with the real photo under the same name."),
-    "photo-large": ("原图超过 20 MB：读者下载的是网站缩小后的版本（提示中给出大小）；为节省仓库空间，可先压缩原图。", "The original is over 20 MB: readers download the resized versions (the message gives their size); shrink the original to keep the repository small."),
-    "photo-language": ("中英文稿登记的图片不一致：两种语言要有同样的图片。", "The two languages declare different photos: declare the same photos in both."),
-    "credit-mismatch": ("同一张图片中英文署名的摄影者不同：两种语言要署同一人。", "The two languages credit the same photo to different people: credit the same person."),
-    "languages-disagree": ("中英文稿的日期、系列或题图不一致：改成一样。", "The date, series or lead photo differ between the languages: make them the same."),
-    "untranslated": ("还有未翻译的内容：把以 [TRANSLATE] 开头的内容换成英文译文。", "Something is not translated yet: replace the text starting with [TRANSLATE] with the English."),
-    "structure": ("中英文段落没有对齐：按提示补译缺少的段落或小标题；有意合并、拆分段落时在英文稿的 alignment 里写明。", "The two files are out of step: translate the missing paragraph or heading; declare deliberate merges or splits under `alignment:`."),
-    "translation-unrecorded": ("英文稿没有记录对应的中文版本：核对译文后运行 mark-translated。", "The translation does not record which Chinese version it matches: check it, then run mark-translated."),
-    "translation-outdated": ("中文稿改过，英文译文未跟上：更新译文后运行 mark-translated。", "The Chinese changed after the translation: update the English, then run mark-translated."),
-    "unsafe": ("正文里有脚本、嵌入框、事件属性、javascript: 链接或外站图片：删掉，改用普通链接或本地图片。", "The text contains a script, embed, event handler, javascript: link or a foreign image: remove it; use a plain link or a local image."),
-    "misnamed-file": ("文件名没有标明语言或语言代码不对：中文稿叫 index.zh.md，英文稿叫 index.en.md。", "The file name does not say its language, or says it wrongly: the Chinese file is index.zh.md, the English index.en.md."),
-    "misplaced-file": ("稿件文字放错了位置：应为 docs/stories/<稿件名>/index.zh.md 或 index.en.md。", "A story text is in the wrong place: it belongs at docs/stories/<slug>/index.zh.md or index.en.md."),
-    "linked-folder": ('docs 里有指向文件夹的链接（快捷方式），网站不跟随链接：把文件夹复制过来，或删除链接。', 'docs/ contains a link to a folder, which the site does not follow: copy the folder instead, or delete the link.'),
-    "name-not-utf8": ('文件或文件夹名不是 UTF-8 编码（多见于在中文 Windows 上打包的 ZIP）：按提示重新输入名字。', 'A file or folder name is not UTF-8 (common in ZIP files made on Chinese Windows): retype the name as the message shows.'),
-    "empty-story-folder": ("稿件文件夹里没有稿件：补上文字或删除空文件夹。", "A story folder has no text: add it, or delete the empty folder."),
-    "unreadable": ("文件无法读取：检查文件是否存在、是否有权限。", "The file cannot be read: check that it exists and is readable."),
-    "not-utf8": ("文件不是 UTF-8 编码（可能是 GBK）：在编辑器里另存为 UTF-8。", "The file is not saved as UTF-8 (it may be GBK): save it again as UTF-8."),
-    "binary-file": ("文件里有二进制数据（NUL 字符）：稿件应为纯文本。", "The file contains binary data (a NUL character): a story is plain text."),
-    "file-too-large": ("文件太大，不像是稿件：拆分或删掉粘贴进来的数据。", "The file is too large for a story: split it or remove pasted data."),
-    "record-missing": ("人员或系列名录文件不见了：从 git 恢复 docs/_data/ 下的文件。", "A contributor or series record is missing: restore it under docs/_data/ from git."),
+    "photo-missing": (
+        "图片文件不存在：把照片放进该稿件的 images/ 文件夹，文件名要一致。",
+        "The photo file does not exist: put it into the story's images/ folder under that name.",
+    ),
+    "photo-case": (
+        "文件名大小写不一致（如 .JPG 与 .jpg）：网站上二者不同，请改成一致。",
+        "The file name differs only in upper/lower case (e.g. .JPG and .jpg): the web server sees two names; make them the same.",
+    ),
+    "photo-remote": (
+        "图片来自其他网站：境内读者可能打不开，请下载放进 images/。",
+        "The photo is loaded from another site, which many readers cannot reach: save it into images/.",
+    ),
+    "photo-outside": (
+        "图片在稿件文件夹之外：放进该稿件的 images/。",
+        "The photo is outside the story folder: move it into the story's images/.",
+    ),
+    "photo-placeholder": (
+        "图片还是占位图：收到原图后用同名文件替换。",
+        "The photo is still a placeholder: replace the file with the real photo under the same name.",
+    ),
+    "photo-large": (
+        "原图超过 20 MB：读者下载的是网站缩小后的版本（提示中给出大小）；为节省仓库空间，可先压缩原图。",
+        "The original is over 20 MB: readers download the resized versions (the message gives their size); shrink the original to keep the repository small.",
+    ),
+    "photo-language": (
+        "中英文稿登记的图片不一致：两种语言要有同样的图片。",
+        "The two languages declare different photos: declare the same photos in both.",
+    ),
+    "credit-mismatch": (
+        "同一张图片中英文署名的摄影者不同：两种语言要署同一人。",
+        "The two languages credit the same photo to different people: credit the same person.",
+    ),
+    "languages-disagree": (
+        "中英文稿的日期、系列或题图不一致：改成一样。",
+        "The date, series or lead photo differ between the languages: make them the same.",
+    ),
+    "untranslated": (
+        "还有未翻译的内容：把以 [TRANSLATE] 开头的内容换成英文译文。",
+        "Something is not translated yet: replace the text starting with [TRANSLATE] with the English.",
+    ),
+    "structure": (
+        "中英文段落没有对齐：按提示补译缺少的段落或小标题；有意合并、拆分段落时在英文稿的 alignment 里写明。",
+        "The two files are out of step: translate the missing paragraph or heading; declare deliberate merges or splits under `alignment:`.",
+    ),
+    "translation-unrecorded": (
+        "英文稿没有记录对应的中文版本：核对译文后运行 mark-translated。",
+        "The translation does not record which Chinese version it matches: check it, then run mark-translated.",
+    ),
+    "translation-outdated": (
+        "中文稿改过，英文译文未跟上：更新译文后运行 mark-translated。",
+        "The Chinese changed after the translation: update the English, then run mark-translated.",
+    ),
+    "unsafe": (
+        "正文里有脚本、嵌入框、事件属性、javascript: 链接或外站图片：删掉，改用普通链接或本地图片。",
+        "The text contains a script, embed, event handler, javascript: link or a foreign image: remove it; use a plain link or a local image.",
+    ),
+    "misnamed-file": (
+        "文件名没有标明语言或语言代码不对：中文稿叫 index.zh.md，英文稿叫 index.en.md。",
+        "The file name does not say its language, or says it wrongly: the Chinese file is index.zh.md, the English index.en.md.",
+    ),
+    "misplaced-file": (
+        "稿件文字放错了位置：应为 docs/stories/<稿件名>/index.zh.md 或 index.en.md。",
+        "A story text is in the wrong place: it belongs at docs/stories/<slug>/index.zh.md or index.en.md.",
+    ),
+    "linked-folder": (
+        "docs 里有指向文件夹的链接（快捷方式），网站不跟随链接：把文件夹复制过来，或删除链接。",
+        "docs/ contains a link to a folder, which the site does not follow: copy the folder instead, or delete the link.",
+    ),
+    "name-not-utf8": (
+        "文件或文件夹名不是 UTF-8 编码（多见于在中文 Windows 上打包的 ZIP）：按提示重新输入名字。",
+        "A file or folder name is not UTF-8 (common in ZIP files made on Chinese Windows): retype the name as the message shows.",
+    ),
+    "empty-story-folder": (
+        "稿件文件夹里没有稿件：补上文字或删除空文件夹。",
+        "A story folder has no text: add it, or delete the empty folder.",
+    ),
+    "unreadable": (
+        "文件无法读取：检查文件是否存在、是否有权限。",
+        "The file cannot be read: check that it exists and is readable.",
+    ),
+    "not-utf8": (
+        "文件不是 UTF-8 编码（可能是 GBK）：在编辑器里另存为 UTF-8。",
+        "The file is not saved as UTF-8 (it may be GBK): save it again as UTF-8.",
+    ),
+    "binary-file": (
+        "文件里有二进制数据（NUL 字符）：稿件应为纯文本。",
+        "The file contains binary data (a NUL character): a story is plain text.",
+    ),
+    "file-too-large": (
+        "文件太大，不像是稿件：拆分或删掉粘贴进来的数据。",
+        "The file is too large for a story: split it or remove pasted data.",
+    ),
+    "record-missing": (
+        "人员或系列名录文件不见了：从 git 恢复 docs/_data/ 下的文件。",
+        "A contributor or series record is missing: restore it under docs/_data/ from git.",
+    ),
     "record-unreadable": ("名录文件无法读取：另存为 UTF-8。", "A record cannot be read: save it as UTF-8."),
-    "record-syntax": ("名录文件格式有误：对照现有条目修改。", "A record is not valid YAML: compare it with the existing entries."),
-    "record-incomplete": ("名录条目不完整：人员要有中英文姓名，系列要有中英文标题。", "A record entry is incomplete: a person needs names, a series a title, in both languages."),
+    "record-syntax": (
+        "名录文件格式有误：对照现有条目修改。",
+        "A record is not valid YAML: compare it with the existing entries.",
+    ),
+    "record-incomplete": (
+        "名录条目不完整：人员要有中英文姓名，系列要有中英文标题。",
+        "A record entry is incomplete: a person needs names, a series a title, in both languages.",
+    ),
 }
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .blocks import UNTRANSLATED_MARK
 from .files import write_text
+from .frontmatter import yaml_line
 from .site import Site
 from .story import IMAGES_DIR, STORIES_DIR, slug_problem
 
@@ -31,7 +32,7 @@ def new_story_texts(site: Site, title: str, date: dt.date) -> tuple[str, str]:
         "" if series else f": {', '.join(site.registry.series) or 'add one first'}"
     )
     chinese = f"""---
-title: {_yaml_text(title)}
+{yaml_line("title", title)}
 deck: ""  # 副题：标题下的一句话 / the subtitle under the headline
 series: {series}{series_note}
 date: {date.isoformat()}
@@ -52,7 +53,7 @@ photos: []
      插图单独占一行：![](images/文件名.jpg)，并在上面的 photos: 里登记说明、署名和替代文字。 -->
 """
     english = f"""---
-title: "{UNTRANSLATED_MARK} {_escaped(title)}"
+{yaml_line("title", f"{UNTRANSLATED_MARK} {title}")}
 deck: ""  # the subtitle, translated
 series: {series}
 date: {date.isoformat()}
@@ -77,11 +78,3 @@ def create_story(site: Site, slug: str, title: str, date: dt.date) -> Path:
     write_text(folder / "index.en.md", english)
     (folder / IMAGES_DIR).mkdir(exist_ok=True)
     return folder
-
-
-def _escaped(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"')
-
-
-def _yaml_text(text: str) -> str:
-    return f'"{_escaped(text)}"'

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import bilingual
 from .findings import ERROR, Finding
 from .registry import DATA_DIR, Registry, load_registry
 from .schema import LANGUAGES, SOURCE_LANG
@@ -50,6 +51,7 @@ class Site:
     _by_slug: dict[str, Story] = field(default_factory=dict, repr=False, compare=False)
     _series_order: dict[tuple[str, str], list[Story]] = field(default_factory=dict, repr=False, compare=False)
     _series_position: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict, repr=False, compare=False)
+    _bilingual: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def _fresh(self) -> None:
         if self._derived_from is not self.stories:
@@ -57,6 +59,7 @@ class Site:
             self._by_slug = {story.slug: story for story in self.stories}
             self._series_order.clear()
             self._series_position.clear()
+            self._bilingual.clear()
 
     def story(self, slug: str) -> Story | None:
         self._fresh()
@@ -78,6 +81,13 @@ class Site:
         if len(parts) == 4 and parts[0] == STORIES_DIR and parts[2] == "bilingual" and parts[3] == "index.md":
             return self.story(parts[1])
         return None
+
+    def has_bilingual_view(self, story: Story) -> bool:
+        """Aligned once per build: the story page, the series cards, the sitemap all ask."""
+        self._fresh()
+        if story.slug not in self._bilingual:
+            self._bilingual[story.slug] = bilingual.has_view(story)
+        return self._bilingual[story.slug]
 
     def stories_in(self, series_id: str, lang: str) -> list[Story]:
         """The stories of a series that readers of `lang` get, newest first."""

@@ -32,14 +32,7 @@ def story_rows(site: Site) -> list[StoryRow]:
 def story_row(story: Story, site: Site) -> StoryRow:
     findings = checks.check_story(story, site.registry)
     zh, en = story.source, story.translation
-    in_step = bool(
-        zh
-        and en
-        and not zh.problem
-        and not en.problem
-        and not en.untranslated_blocks
-        and alignment.align(zh.blocks, en.blocks, en.alignment).in_step
-    )
+    in_step = alignment.story_in_step(story)
     photos = zh.photos if zh else []
     credited = sum(bool(photo.credit and site.registry.contributor(photo.credit)) for photo in photos)
     return StoryRow(

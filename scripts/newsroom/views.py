@@ -135,7 +135,7 @@ def story_view(site: Site, story: Story, lang: str, page_url: str, urls: Urls) -
         url=relative_to(urls.story(story, lang), page_url),
         labels=labels.LABELS[lang],
         bilingual_url=relative_to(urls.bilingual(story), page_url)
-        if urls.is_built(SOURCE_LANG) and urls.is_built(TRANSLATION_LANG) and bilingual.has_view(story)
+        if urls.is_built(SOURCE_LANG) and urls.is_built(TRANSLATION_LANG) and site.has_bilingual_view(story)
         else "",
         other_title=story.file(other).text_field("title") if story.is_published_in(other) else "",
     )
@@ -322,7 +322,7 @@ def published_pages(site: Site, urls: Urls) -> list[tuple[dict[str, str], str]]:
     for story in site.stories:
         lastmod = story.date.isoformat() if story.date else ""
         pages.append((urls.story_languages(story), lastmod))
-        if with_view and bilingual.has_view(story):
+        if with_view and site.has_bilingual_view(story):
             pages.append(({SOURCE_LANG: urls.bilingual(story)}, lastmod))
     return pages
 
