@@ -42,8 +42,11 @@ SEARCHES = (
     ("first English search", "en", "wetland"),
     ("next English search", "en", "restoring"),
 )
+# each language's search bundle, at its home
+SEARCH_BUNDLES = {"zh": f"{SEARCH_DIR}/", "en": f"en/{SEARCH_DIR}/"}
+_SEARCH_FILE = re.compile(rf"^/(?:en/)?{SEARCH_DIR}/")
 # the same for every query once loaded: Pagefind's script, its worker and its WebAssembly
-_RUNTIME_FILE = re.compile(rf"^/{SEARCH_DIR}/(?:pagefind(?:-worker)?\.js|wasm\.[^/]+\.pagefind)$")
+_RUNTIME_FILE = re.compile(rf"^/(?:en/)?{SEARCH_DIR}/(?:pagefind(?:-worker)?\.js|wasm\.[^/]+\.pagefind)$")
 GZIP_LEVEL = 6  # what web servers commonly use
 
 
@@ -136,7 +139,7 @@ def measure(stories: int, workdir: Path) -> Figures:
         raise BenchFailed(f"the build of {stories} stories failed:\n{build.stderr[-3000:]}")
     site = project / "site"
     site_bytes, site_files = _folder_size(site)
-    index_bytes, index_files = _folder_size(site / SEARCH_DIR)
+    index_bytes, index_files = map(sum, zip(*(_folder_size(site / bundle) for bundle in SEARCH_BUNDLES.values())))
     html = {lang: (site / url / "index.html").read_bytes() for lang, url in STORY_URLS.items()}
     on_load, searches = _measure_search(site)
     preview_seconds = _measure_preview(project)
@@ -254,15 +257,19 @@ def _measure_search(site: Path) -> tuple[Download, list[SearchRun]]:
                 pages[lang].goto(server.url + url)
                 pages[lang].wait_for_load_state("networkidle")
                 server.wait_until_quiet()
-                on_load += server.since(mark, f"/{SEARCH_DIR}/")
+                on_load += _search_files(server.since(mark))
             for label, lang, query in SEARCHES:
                 mark = server.mark()
                 answer = header_search(pages[lang], query)
                 server.wait_until_quiet()
-                searches.append(SearchRun(label, query, answer.count, _download(server.since(mark, f"/{SEARCH_DIR}/"))))
+                searches.append(SearchRun(label, query, answer.count, _download(_search_files(server.since(mark)))))
         finally:
             browser.close()
     return _download(on_load), searches
+
+
+def _search_files(served) -> list:
+    return [item for item in served if _SEARCH_FILE.match(item.path)]
 
 
 def _download(served) -> Download:
@@ -290,7 +297,10 @@ def markdown_table(results: list[Figures]) -> str:
         ("build, CPU (user + system)", lambda f: f"{f.build_cpu_seconds:.1f} s"),
         ("build, peak memory (max RSS)", lambda f: _size(f.build_peak_rss_bytes)),
         ("site/", lambda f: f"{_size(f.site_bytes)} in {f.site_files:,} files"),
-        ("search index (site/pagefind/)", lambda f: f"{_size(f.search_index_bytes)} in {f.search_index_files:,} files"),
+        (
+            "search index (pagefind/ + en/pagefind/)",
+            lambda f: f"{_size(f.search_index_bytes)} in {f.search_index_files:,} files",
+        ),
         *[
             (
                 f"story page HTML, {lang}",

@@ -3,33 +3,46 @@
 mkdocs-static-i18n runs the whole build once per language (Chinese first, then English
 from its `on_post_build`), so every event below runs once per language. Priorities below
 -100 run after i18n has switched the language and replaced the Files.
+
+`mkdocs build` builds the English pages in a forked copy of the build while this process
+builds the Chinese ones (language_builds); `mkdocs serve`, `stories.py preview` and
+NEWSROOM_SEQUENTIAL_BUILD=1 keep i18n's order. Either way each language's build leaves a
+LanguageOutput, and what needs both languages (bilingual views, feeds, sitemaps, `_headers`)
+is written once both are done.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import mkdocs.utils
+from mkdocs.commands.build import build
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 from newsroom import bilingual, checks, config_checks, csp, feeds, images, labels, preview, search, seo, views
 from newsroom.findings import ERROR, Finding
+from newsroom.language_builds import BackgroundBuild, LanguageBuildFailed, LanguageOutput, build_in_background
 from newsroom.schema import SOURCE_LANG, TRANSLATION_LANG
 from newsroom.site import Site, load_site
 from newsroom.story import STORIES_DIR
 
 log = get_plugin_logger("newsroom")
 AFTER_I18N = -150
+BEFORE_I18N = 0
 STORY_TOP = "story"  # the id of a story page's header (story.html, bilingual.html)
+SEQUENTIAL_ENV = "NEWSROOM_SEQUENTIAL_BUILD"  # set to 1 to build the languages one after the other
 _site: Site | None = None
-_story_html: dict[str, dict[str, str]] = {}  # language -> slug -> rendered body, for the feeds
-_not_found_pages: dict[str, str] = {}  # language -> its 404 page, which every build writes to the root
-_inline_hashes: tuple[set[str], set[str]] = (set(), set())  # every page's, for `_headers`
-_site_names: dict[str, str] = {}  # i18n sets `site_name` per language build; the feeds need each
+_command = "build"  # or "serve" (also `stories.py preview`), from on_startup
+_outputs: dict[str, LanguageOutput] = {}  # what each language's build left behind
+_bilingual_views: dict[str, tuple[str, str]] = {}  # written path -> (slug, page awaiting its paragraphs)
+_indexing: list[search.Indexing] = []  # search indexes being written in the background
+_translation_build: BackgroundBuild | None = None
 
 # MkDocs reports unknown settings in mkdocs.yml while it validates the file, before any event (and
 # in strict mode stops right after); it imports this module during that validation, so the filter
@@ -39,9 +52,18 @@ config_checks.explain_unknown_settings(
 )
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
+
+
 def current_language(config) -> str:
     i18n = config.plugins.get("i18n")
     return i18n.current_language if i18n and i18n.current_language else SOURCE_LANG
+
+
+def _output(config) -> LanguageOutput:
+    return _outputs.setdefault(current_language(config), LanguageOutput())
 
 
 def _is_first_language_build(config) -> bool:
@@ -59,8 +81,14 @@ def _urls(config) -> views.Urls:
 @event_priority(AFTER_I18N)
 def on_config(config):
     """Read every story once per `mkdocs build` and report the check's findings."""
-    global _site
-    _site_names[current_language(config)] = config.site_name
+    global _site, _translation_build
+    if _is_first_language_build(config):
+        # `mkdocs serve` builds again in the same process
+        _outputs.clear()
+        _bilingual_views.clear()
+        _indexing.clear()
+        _translation_build = None
+    _output(config).site_name = config.site_name
     if not _is_first_language_build(config):
         return config
     if preview.only_story():
@@ -120,7 +148,44 @@ def on_files(files: Files, config) -> Files:
         for file in list(files):
             if file.src_uri.startswith(f"{STORIES_DIR}/") and not file.src_uri.startswith(keep):
                 files.remove(file)
+    if _builds_translation_alongside(config):
+        # the site directory has been emptied and the files are known: from here on the two
+        # languages' builds share nothing but what LanguageOutput carries back
+        global _translation_build
+        _translation_build = build_in_background(TRANSLATION_LANG, lambda: _build_translation(config))
     return files
+
+
+def _builds_translation_alongside(config) -> bool:
+    return (
+        _command == "build"
+        and os.environ.get(SEQUENTIAL_ENV, "") in ("", "0")
+        and _is_first_language_build(config)
+        and current_language(config) == SOURCE_LANG
+        and _urls(config).is_built(TRANSLATION_LANG)
+        and not preview.is_preview()
+    )
+
+
+def _build_translation(config) -> LanguageOutput:
+    """In the forked copy: build the translation as i18n's on_post_build would, then index it."""
+    i18n = config.plugins["i18n"]
+    i18n.current_language = TRANSLATION_LANG
+    i18n.building = True  # what i18n sets for its own builds of the other languages
+    # the other process is writing the source language's pages into the same folder
+    mkdocs.utils.clean_directory = lambda directory: None
+    logging.getLogger("mkdocs.commands.build").addFilter(_said_by_the_source_language_build)
+    build(config, dirty="--dirty" in sys.argv)
+    output = _outputs[TRANSLATION_LANG]
+    for indexing in _indexing:
+        output.pages_indexed.update(indexing.wait())
+    return output
+
+
+def _said_by_the_source_language_build(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith(
+        ("Cleaning site directory", "Building documentation to directory", "Documentation built in")
+    )
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -136,7 +201,11 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 def on_page_content(html: str, page, config, files) -> str:
     found = _site.story_for(page.file.src_uri) if _site else None
     if found:
-        _story_html.setdefault(found[1], {})[found[0].slug] = html
+        # the bilingual view takes its paragraphs from here; readers never see the marks
+        html, paragraphs = bilingual.take_paragraphs(html)
+        output = _output(config)
+        output.story_html[found[0].slug] = html
+        output.paragraphs[found[0].slug] = paragraphs
     return html
 
 
@@ -193,9 +262,19 @@ def _point_language_switch_home(config, lang: str) -> None:
             alternate["link"] = urlsplit(config.site_url or "/").path + _urls(config).home(alternate["lang"])
 
 
+def on_template_context(context, template_name: str, config):
+    if template_name == "404.html":
+        # there is no page to switch to; without this, the switch kept the links of whichever
+        # page i18n had rendered last
+        _point_language_switch_home(config, current_language(config))
+    return context
+
+
 def on_env(env, config, files):
     """Give every template, the header's search box included, the words of the page's language."""
-    env.globals["labels"] = labels.LABELS[current_language(config)]
+    lang = current_language(config)
+    env.globals["labels"] = labels.LABELS[lang]
+    env.globals["search_bundle"] = f"{_urls(config).home(lang)}{search.OUTPUT_DIR}/pagefind.js"
     return env
 
 
@@ -203,9 +282,8 @@ def _write_site_files(config) -> None:
     """Feeds, sitemap, robots.txt and one 404 page per language, from the model."""
     site_dir, urls, site_url = Path(config.site_dir), _urls(config), config.site_url or "/"
     for lang in urls.languages:
-        feed = feeds.atom_feed(
-            _site, lang, urls, site_url, _site_names.get(lang, config.site_name), _story_html.get(lang, {})
-        )
+        output = _outputs.get(lang, LanguageOutput())
+        feed = feeds.atom_feed(_site, lang, urls, site_url, output.site_name or config.site_name, output.story_html)
         (site_dir / urls.home(lang) / feeds.FEED_FILE).write_text(feed, encoding="utf-8")
     pages = views.published_pages(_site, urls)
     (site_dir / "sitemap.xml").write_text(feeds.sitemap(site_url, pages), encoding="utf-8")
@@ -216,27 +294,42 @@ def _write_site_files(config) -> None:
             )
     (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)  # Material's, listing pages by MkDocs' view
     (site_dir / "robots.txt").write_text(feeds.robots(site_url), encoding="utf-8")
-    (site_dir / csp.HEADERS_FILE).write_text(csp.headers_file(*_inline_hashes), encoding="utf-8")
-    for lang, html in _not_found_pages.items():
-        (site_dir / urls.home(lang) / "404.html").write_text(html, encoding="utf-8")
+    script_hashes = set().union(*(output.script_hashes for output in _outputs.values()))
+    style_hashes = set().union(*(output.style_hashes for output in _outputs.values()))
+    (site_dir / csp.HEADERS_FILE).write_text(csp.headers_file(script_hashes, style_hashes), encoding="utf-8")
+    for lang, output in _outputs.items():
+        if output.not_found_page:
+            (site_dir / urls.home(lang) / "404.html").write_text(output.not_found_page, encoding="utf-8")
 
 
-def _with_policy(html: str) -> str:
+def _write_bilingual_views() -> None:
+    """The bilingual views, now that both languages' story pages have given their paragraphs."""
+    for path, (slug, html) in _bilingual_views.items():
+        paragraphs = {lang: output.paragraphs.get(slug, []) for lang, output in _outputs.items()}
+        Path(path).write_text(bilingual.fill_paragraphs(html, paragraphs), encoding="utf-8")
+
+
+def _with_policy(html: str, config) -> str:
     html, scripts, styles = csp.with_policy(views.valid_theme_markup(html))
-    _inline_hashes[0].update(scripts)
-    _inline_hashes[1].update(styles)
+    output = _output(config)
+    output.script_hashes.update(scripts)
+    output.style_hashes.update(styles)
     return html
 
 
 def on_post_page(output: str, page, config) -> str:
-    return _with_policy(output)
+    output = _with_policy(output, config)
+    viewed = _site.bilingual_story_for(page.file.src_uri) if _site else None
+    if viewed:
+        _bilingual_views[page.file.abs_dest_path] = (viewed.slug, output)
+    return output
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
     """Every language's build writes 404.html at the root: keep each, to put it in its place."""
     if template_name == "404.html":
-        output = _with_policy(output)
-        _not_found_pages[current_language(config)] = output
+        output = _with_policy(output, config)
+        _output(config).not_found_page = output
     return output
 
 
@@ -253,21 +346,54 @@ def _publish_photo_variants(config) -> None:
     log.info(f"photos: {published.encoded} variants encoded, {published.reused} taken from {cache_dir}")
 
 
-@event_priority(AFTER_I18N)
-def on_post_build(config):
-    """Write the photo variants and index the site for search once every language is built.
+@event_priority(BEFORE_I18N)
+def _language_written(config) -> None:
+    """A language's pages are written: index them for search while the next language builds."""
+    if not preview.is_preview():
+        home = Path(config.site_dir) / _urls(config).home(current_language(config))
+        _indexing.append(search.start_indexing(home))
+    if _translation_build and _is_first_language_build(config):
+        # the forked copy builds the translation: i18n must not build it here as well
+        _translation_language_config(config).build = False
 
-    i18n builds the other languages from its own `on_post_build`, which runs before this one;
-    in those nested builds this hook returns at once.
+
+@event_priority(AFTER_I18N)
+def _site_written(config) -> None:
+    """Once every language is built: bilingual views, photos, feeds and sitemaps, search.
+
+    i18n builds the other languages from its own `on_post_build`, which runs between the two
+    handlers; in those nested builds this one returns at once.
     """
     if not _is_first_language_build(config):
         return
+    if _translation_build:
+        _translation_language_config(config).build = True
+        try:
+            _outputs[TRANSLATION_LANG] = _translation_build.result()
+        except LanguageBuildFailed as failed:
+            raise Abort(str(failed)) from None
+    _write_bilingual_views()
     _publish_photo_variants(config)
     _write_site_files(config)
     if preview.is_preview():
         return  # a preview is for reading one story; search would only slow each rebuild down
-    pages = search.index_site(Path(config.site_dir))
-    if not pages:
+    indexed: dict[str, int] = {}
+    try:
+        for indexing in _indexing:
+            indexed.update(indexing.wait())
+    except search.IndexingFailed as failed:
+        raise Abort(str(failed)) from None
+    for output in _outputs.values():
+        indexed.update(output.pages_indexed)
+    if not sum(indexed.values()):
         log.warning("search: no page was indexed; the templates must mark content with data-pagefind-body")
         return
-    log.info("search: indexed " + ", ".join(f"{count} {lang} pages" for lang, count in pages.items()))
+    log.info("search: indexed " + ", ".join(f"{count} {lang} pages" for lang, count in sorted(indexed.items())))
+
+
+on_post_build = CombinedEvent(_language_written, _site_written)
+
+
+def _translation_language_config(config):
+    i18n = config.plugins["i18n"]
+    return next(language for language in i18n.config.languages if language.locale == TRANSLATION_LANG)

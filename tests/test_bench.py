@@ -17,7 +17,7 @@ EXPECTED_ROWS = [
     "build, CPU (user + system)",
     "build, peak memory (max RSS)",
     "site/",
-    "search index (site/pagefind/)",
+    "search index (pagefind/ + en/pagefind/)",
     "story page HTML, zh",
     "story page HTML, en",
     "search data on page load (zh + en)",

@@ -158,3 +158,15 @@ def test_a_photo_link_that_leads_nowhere_fails_the_build_without_a_traceback(tmp
         "which does not lead to a file — replace the link with the photo itself" in built.stderr
     )
     assert f"docs/{RIVER}/images/walkers.png:1: error: the file is a link that leads nowhere" in built.stderr
+
+
+@pytest.mark.parametrize("env", [{}, {"NEWSROOM_SEQUENTIAL_BUILD": "1"}], ids=["side by side", "one after the other"])
+def test_a_warning_only_the_english_build_gives_fails_the_build(tmp_path: Path, env: dict):
+    project = make_project(tmp_path / "project", FIXTURE_DOCS)
+    about = project / "docs" / "about.en.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nSee [the archive](archive.md).\n", encoding="utf-8")
+    built = build(project, env=env)
+    assert built.returncode == 1
+    assert "Traceback" not in built.stderr
+    assert "Doc file 'about.en.md' contains a link 'archive.md', but the target is not found" in built.stderr
+    assert "Aborted with 1 warnings in strict mode!" in built.stdout + built.stderr

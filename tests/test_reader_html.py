@@ -139,6 +139,8 @@ def test_a_404_page_per_language(real_site: Path):
         soup = BeautifulSoup((real_site / path).read_text(encoding="utf-8"), "lxml")
         assert soup.html["lang"] == lang
         assert words in soup.select_one(".nr-not-found").get_text()
+        # a missing page has no translation: the language switch leads to the home pages
+        assert {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link")} == {"zh": "/", "en": "/en/"}
 
 
 def test_bilingual_view_pairs_every_paragraph_with_anchors(real_site: Path):

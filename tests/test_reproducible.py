@@ -1,16 +1,22 @@
 """Two builds of the same commit produce byte-identical sites: nothing in the output comes from
-the clock or from the order in which files happen to be found."""
+the clock, from the order in which files happen to be found, or from whether the languages were
+built side by side (`mkdocs build`) or one after the other (`mkdocs serve`, i18n's own order)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import PROJECT, build, make_project
 
+SEQUENTIAL = {"NEWSROOM_SEQUENTIAL_BUILD": "1"}
 
-def test_two_builds_of_the_same_commit_are_byte_identical(real_site: Path, tmp_path: Path):
+
+@pytest.mark.parametrize("env", [{}, SEQUENTIAL], ids=["side by side", "one after the other"])
+def test_two_builds_of_the_same_commit_are_byte_identical(real_site: Path, tmp_path: Path, env: dict):
     again = make_project(tmp_path / "again", PROJECT / "docs")
-    assert build(again).returncode == 0
+    result = build(again, env=env)
+    assert result.returncode == 0, result.stderr
     first = {path.relative_to(real_site): path.read_bytes() for path in real_site.rglob("*") if path.is_file()}
     second = {
         path.relative_to(again / "site"): path.read_bytes() for path in (again / "site").rglob("*") if path.is_file()

@@ -1,10 +1,13 @@
 """The bilingual reading view (中英对照): a story's paragraphs in pairs, Chinese then English.
 
 It is published only for stories whose two files are in step, as a page of its own that
-needs no JavaScript; every pair has an anchor a reader can link to.
+needs no JavaScript; every pair has an anchor a reader can link to. Its paragraphs are not
+rendered again: each story page marks its paragraphs, and the view takes them from there.
 """
 
 from __future__ import annotations
+
+import re
 
 from markupsafe import escape
 
@@ -32,6 +35,11 @@ def view_markdown(story: Story, figure) -> str:
     title = f"{zh.text_field('title')} · {en.text_field('title')}"
     parts = [f"---\n{yaml_line('title', title)}\ntemplate: bilingual.html\nhide: [navigation, toc]\n---\n"]
     pairs = alignment.align(zh.blocks, en.blocks, en.alignment).pairs
+    paragraph_numbers = {
+        id(block): number
+        for blocks in (zh.blocks, en.blocks)
+        for number, block in enumerate((block for block in blocks if block.kind == PARAGRAPH), start=1)
+    }
     for pair in pairs:
         kind = pair.kind
         if kind == BREAK:
@@ -45,23 +53,52 @@ def view_markdown(story: Story, figure) -> str:
                 f'<span class="nr-pair-heading__en" lang="en">{escape(pair.en[0].text)}</span></h2>'
             )
         elif kind == PARAGRAPH:
-            parts.append(_pair_markdown(pair))
+            parts.append(_pair_markdown(pair, paragraph_numbers))
     return "\n\n".join(parts) + "\n"
 
 
-def _pair_markdown(pair: alignment.Pair) -> str:
+def _pair_markdown(pair: alignment.Pair, paragraph_numbers: dict[int, int]) -> str:
     first = pair.zh_numbers[0]
     anchor = f"p{first}"
     numbers = f"{first}" if len(pair.zh_numbers) == 1 else f"{first}–{pair.zh_numbers[-1]}"
-    zh_text = "\n\n".join(block.text for block in pair.zh)
-    en_text = "\n\n".join(block.text for block in pair.en)
+    zh_slots = "".join(_slot(SOURCE_LANG, paragraph_numbers[id(block)]) for block in pair.zh)
+    en_slots = "".join(_slot(TRANSLATION_LANG, paragraph_numbers[id(block)]) for block in pair.en)
+    # raw HTML that Markdown passes through untouched: the paragraphs go into the slots once
+    # both languages' pages are rendered (fill_paragraphs), so no text is rendered twice
     return (
-        f'<section class="nr-pair" id="{anchor}" aria-label="{labels.label(SOURCE_LANG, "pair")} {numbers} · Paragraph {numbers}" markdown>\n'
+        f'<section class="nr-pair" id="{anchor}" aria-label="{labels.label(SOURCE_LANG, "pair")} {numbers} · Paragraph {numbers}">\n'
         f'<a class="nr-pair__anchor" href="#{anchor}" aria-hidden="true" tabindex="-1">{numbers}</a>\n'
-        f'<div class="nr-pair__zh" lang="zh" markdown>\n\n{zh_text}\n\n</div>\n'
-        f'<div class="nr-pair__en" lang="en" markdown>\n\n{en_text}\n\n</div>\n'
+        f'<div class="nr-pair__zh" lang="zh">{zh_slots}</div>\n'
+        f'<div class="nr-pair__en" lang="en">{en_slots}</div>\n'
         "</section>"
     )
+
+
+def _slot(lang: str, number: int) -> str:
+    return f"<!--nr:{lang}:{number}-->"
+
+
+_SLOT = re.compile(r"<!--nr:(?P<lang>[a-z]+):(?P<number>\d+)-->")
+
+
+def fill_paragraphs(view_html: str, paragraphs: dict[str, list[str]]) -> str:
+    """Put each language's rendered paragraphs (1-based, as on its story page) into the view."""
+    return _SLOT.sub(lambda slot: paragraphs[slot["lang"]][int(slot["number"]) - 1], view_html)
+
+
+def marked_paragraph(markdown_text: str) -> str:
+    """A story paragraph as its page's Markdown, marked so that its HTML can be found again."""
+    return f"{PARAGRAPH_START}\n\n{markdown_text}\n\n{PARAGRAPH_END}"
+
+
+PARAGRAPH_START, PARAGRAPH_END = "<!--nr:p-->", "<!--nr:/p-->"
+_MARKED = re.compile(rf"{PARAGRAPH_START}\n*(?P<html>.*?)\n*{PARAGRAPH_END}\n?", re.DOTALL)
+
+
+def take_paragraphs(page_html: str) -> tuple[str, list[str]]:
+    """A story page's HTML without the paragraph marks, and each marked paragraph's HTML in order."""
+    paragraphs = [match["html"] for match in _MARKED.finditer(page_html)]
+    return _MARKED.sub(lambda match: match["html"] + "\n", page_html), paragraphs
 
 
 def _heading_number(pairs, current) -> int:

@@ -26,6 +26,8 @@ IMMUTABLE_PATHS = (
     "/stories/*/images/*.webp",
     "/pagefind/fragment/*",
     "/pagefind/index/*",
+    "/*/pagefind/fragment/*",  # the other languages' search bundles, at their homes
+    "/*/pagefind/index/*",
 )
 
 

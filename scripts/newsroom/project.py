@@ -32,8 +32,13 @@ def build_command(project: Path, *extra: str) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site"), *extra]
 
 
-def build(project: Path, *extra: str) -> subprocess.CompletedProcess:
-    """Build `project`; returns the finished process (check returncode)."""
+def build(project: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Build `project` (with `env` added to the environment); returns the finished process."""
     return subprocess.run(
-        build_command(project, *extra), cwd=project, env=BUILD_ENV, capture_output=True, text=True, timeout=600
+        build_command(project, *extra),
+        cwd=project,
+        env={**BUILD_ENV, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=600,
     )

@@ -267,7 +267,7 @@ def _block_markdown(story: Story, story_file: StoryFile, block: Block, registry:
         return '<hr class="nr-break">'
     if block.kind == PHOTO:
         return str(figure(story, story_file, story_file.photo(block.src), registry, page_url))
-    return block.text
+    return bilingual.marked_paragraph(block.text)
 
 
 @dataclass
