@@ -140,7 +140,7 @@ def on_files(files: Files, config) -> Files:
             if _site.has_bilingual_view(story):
                 files.append(
                     File.generated(
-                        config, bilingual.view_src_uri(story), content=views.bilingual_markdown(_site, story, urls)
+                        config, bilingual.view_src_uri(story), content=bilingual.view_page(story)
                     )
                 )
     if preview.only_story():
@@ -199,6 +199,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_page_content(html: str, page, config, files) -> str:
+    viewed = _site.bilingual_story_for(page.file.src_uri) if _site else None
+    if viewed:
+        return views.bilingual_body(_site, viewed, _urls(config))
     found = _site.story_for(page.file.src_uri) if _site else None
     if found:
         # the bilingual view takes its paragraphs from here; readers never see the marks

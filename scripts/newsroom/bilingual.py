@@ -29,11 +29,20 @@ def view_src_uri(story: Story) -> str:
     return f"{STORIES_DIR}/{story.slug}/{VIEW_DIR}/index.md"
 
 
-def view_markdown(story: Story, figure) -> str:
-    """The view's Markdown page; `figure(photo_zh, photo_en)` renders a photo with both captions."""
+def view_page(story: Story) -> str:
+    """The view's page as MkDocs reads it: front matter only, the body is view_html's."""
+    title = f"{story.source.text_field('title')} · {story.translation.text_field('title')}"
+    return f"---\n{yaml_line('title', title)}\ntemplate: bilingual.html\nhide: [navigation, toc]\n---\n"
+
+
+def view_html(story: Story, figure) -> str:
+    """The view's body; `figure(photo_zh, photo_en)` renders a photo with both captions.
+
+    It is HTML with a slot for each paragraph, not Markdown: both texts are rendered on their
+    story pages already, and parsing this much markup through Markdown cost more than the rest
+    of the page."""
     zh, en = story.source, story.translation
-    title = f"{zh.text_field('title')} · {en.text_field('title')}"
-    parts = [f"---\n{yaml_line('title', title)}\ntemplate: bilingual.html\nhide: [navigation, toc]\n---\n"]
+    parts = []
     pairs = alignment.align(zh.blocks, en.blocks, en.alignment).pairs
     paragraph_numbers = {
         id(block): number
@@ -53,18 +62,17 @@ def view_markdown(story: Story, figure) -> str:
                 f'<span class="nr-pair-heading__en" lang="en">{escape(pair.en[0].text)}</span></h2>'
             )
         elif kind == PARAGRAPH:
-            parts.append(_pair_markdown(pair, paragraph_numbers))
-    return "\n\n".join(parts) + "\n"
+            parts.append(_pair_html(pair, paragraph_numbers))
+    return "\n".join(parts) + "\n"
 
 
-def _pair_markdown(pair: alignment.Pair, paragraph_numbers: dict[int, int]) -> str:
+def _pair_html(pair: alignment.Pair, paragraph_numbers: dict[int, int]) -> str:
     first = pair.zh_numbers[0]
     anchor = f"p{first}"
     numbers = f"{first}" if len(pair.zh_numbers) == 1 else f"{first}–{pair.zh_numbers[-1]}"
     zh_slots = "".join(_slot(SOURCE_LANG, paragraph_numbers[id(block)]) for block in pair.zh)
     en_slots = "".join(_slot(TRANSLATION_LANG, paragraph_numbers[id(block)]) for block in pair.en)
-    # raw HTML that Markdown passes through untouched: the paragraphs go into the slots once
-    # both languages' pages are rendered (fill_paragraphs), so no text is rendered twice
+    # the paragraphs go into the slots once both languages' pages are rendered (fill_paragraphs)
     return (
         f'<section class="nr-pair" id="{anchor}" aria-label="{labels.label(SOURCE_LANG, "pair")} {numbers} · Paragraph {numbers}">\n'
         f'<a class="nr-pair__anchor" href="#{anchor}" aria-hidden="true" tabindex="-1">{numbers}</a>\n'

@@ -294,15 +294,15 @@ def series_view(site: Site, series_id: str, lang: str, page_url: str, urls: Urls
     )
 
 
-def bilingual_markdown(site: Site, story: Story, urls: Urls) -> str:
-    """The bilingual view's page: photos appear once, with both captions and the credit."""
+def bilingual_body(site: Site, story: Story, urls: Urls) -> str:
+    """The bilingual view's body: photos appear once, with both captions and the credit."""
     page_url = urls.bilingual(story)
     zh = story.source
 
     def pair_figure(zh_photo: Photo | None, en_photo: Photo | None) -> str:
         return str(figure(story, zh, zh_photo, site.registry, page_url, translated=en_photo))
 
-    return bilingual.view_markdown(story, pair_figure)
+    return bilingual.view_html(story, pair_figure)
 
 
 def bilingual_view(site: Site, story: Story, page_url: str, urls: Urls) -> StoryView:
