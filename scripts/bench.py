@@ -26,7 +26,7 @@ from pathlib import Path
 
 from bench_stories import write_docs
 from newsroom.browser import ChromiumMissing, SiteServer, header_search, launch_chromium
-from newsroom.project import BUILD_ENV, PROJECT_ROOT, build_command, make_project
+from newsroom.project import BUILD_ENV, PROJECT_ROOT, SEQUENTIAL_ENV, build_command, make_project
 from newsroom.search import OUTPUT_DIR as SEARCH_DIR
 from newsroom.story import STORIES_DIR
 from playwright.sync_api import sync_playwright
@@ -80,6 +80,10 @@ class Figures:
     build_wall_seconds: float
     build_cpu_seconds: float
     build_peak_rss_bytes: int
+    rebuild_wall_seconds: float  # the same build again, every photo variant in the cache
+    rebuild_cpu_seconds: float
+    sequential_rebuild_wall_seconds: float  # again, the languages one after the other in one process
+    sequential_rebuild_cpu_seconds: float
     site_bytes: int
     site_files: int
     search_index_bytes: int
@@ -139,6 +143,9 @@ def measure(stories: int, workdir: Path) -> Figures:
         raise BenchFailed(f"the build of {stories} stories failed:\n{build.stderr[-3000:]}")
     site = project / "site"
     site_bytes, site_files = _folder_size(site)
+    # measured one after the other on the same machine, so that the two can be compared
+    rebuild_seconds, rebuild_usage = _measured_build(project)
+    sequential_seconds, sequential_usage = _measured_build(project, {SEQUENTIAL_ENV: "1"})
     index_bytes, index_files = map(sum, zip(*(_folder_size(site / bundle) for bundle in SEARCH_BUNDLES.values())))
     html = {lang: (site / url / "index.html").read_bytes() for lang, url in STORY_URLS.items()}
     on_load, searches = _measure_search(site)
@@ -151,8 +158,12 @@ def measure(stories: int, workdir: Path) -> Figures:
         check_errors=check["errors"],
         check_warnings=check["warnings"],
         build_wall_seconds=build_seconds,
-        build_cpu_seconds=usage.ru_utime + usage.ru_stime,
+        build_cpu_seconds=_cpu_seconds(usage),
         build_peak_rss_bytes=usage.ru_maxrss * 1024,  # Linux reports kilobytes
+        rebuild_wall_seconds=rebuild_seconds,
+        rebuild_cpu_seconds=_cpu_seconds(rebuild_usage),
+        sequential_rebuild_wall_seconds=sequential_seconds,
+        sequential_rebuild_cpu_seconds=_cpu_seconds(sequential_usage),
         site_bytes=site_bytes,
         site_files=site_files,
         search_index_bytes=index_bytes,
@@ -221,11 +232,22 @@ def _check(project: Path) -> tuple[float, dict]:
     return seconds, json.loads(result.stdout)
 
 
-def _run_measured(command: list[str], cwd: Path):
+def _measured_build(project: Path, env: dict[str, str] | None = None) -> tuple[float, os.struct_rusage]:
+    build, seconds, usage = _run_measured(build_command(project), project, env)
+    if build.returncode != 0:
+        raise BenchFailed(f"a rebuild failed:\n{build.stderr[-3000:]}")
+    return seconds, usage
+
+
+def _cpu_seconds(usage: os.struct_rusage) -> float:
+    return usage.ru_utime + usage.ru_stime
+
+
+def _run_measured(command: list[str], cwd: Path, env: dict[str, str] | None = None):
     """Run `command`; its result, wall time and resource usage (its own and its children's)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=BUILD_ENV, stdout=out, stderr=err)
+        process = subprocess.Popen(command, cwd=cwd, env={**BUILD_ENV, **(env or {})}, stdout=out, stderr=err)
         # wait4 gives this one process tree's usage; RUSAGE_CHILDREN would mix in every earlier child
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
@@ -296,6 +318,14 @@ def markdown_table(results: list[Figures]) -> str:
         ("build, wall clock", lambda f: f"{f.build_wall_seconds:.1f} s"),
         ("build, CPU (user + system)", lambda f: f"{f.build_cpu_seconds:.1f} s"),
         ("build, peak memory (max RSS)", lambda f: _size(f.build_peak_rss_bytes)),
+        (
+            "build again, photos cached: wall (CPU)",
+            lambda f: f"{f.rebuild_wall_seconds:.1f} s ({f.rebuild_cpu_seconds:.1f} s)",
+        ),
+        (
+            "the same, languages one after the other: wall (CPU)",
+            lambda f: f"{f.sequential_rebuild_wall_seconds:.1f} s ({f.sequential_rebuild_cpu_seconds:.1f} s)",
+        ),
         ("site/", lambda f: f"{_size(f.site_bytes)} in {f.site_files:,} files"),
         (
             "search index (pagefind/ + en/pagefind/)",

@@ -5,8 +5,9 @@ from its `on_post_build`), so every event below runs once per language. Prioriti
 -100 run after i18n has switched the language and replaced the Files.
 
 `mkdocs build` builds the English pages in a forked copy of the build while this process
-builds the Chinese ones (language_builds); `mkdocs serve`, `stories.py preview` and
-NEWSROOM_SEQUENTIAL_BUILD=1 keep i18n's order. Either way each language's build leaves a
+builds the Chinese ones, and checks the stories in another copy while it reads the files
+(parallel.py); `mkdocs serve`, `stories.py preview` and NEWSROOM_SEQUENTIAL_BUILD=1 do all of
+it in one process, in i18n's order. Either way each language's build leaves a
 LanguageOutput, and what needs both languages (bilingual views, feeds, sitemaps, `_headers`)
 is written once both are done.
 """
@@ -27,7 +28,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 from newsroom import bilingual, checks, config_checks, csp, feeds, images, labels, preview, search, seo, views
 from newsroom.findings import ERROR, Finding
-from newsroom.language_builds import BackgroundBuild, LanguageBuildFailed, LanguageOutput, build_in_background
+from newsroom.parallel import Forked, ForkFailed, LanguageOutput, fork
+from newsroom.project import SEQUENTIAL_ENV
 from newsroom.schema import SOURCE_LANG, TRANSLATION_LANG
 from newsroom.site import Site, load_site
 from newsroom.story import STORIES_DIR
@@ -36,13 +38,13 @@ log = get_plugin_logger("newsroom")
 AFTER_I18N = -150
 BEFORE_I18N = 0
 STORY_TOP = "story"  # the id of a story page's header (story.html, bilingual.html)
-SEQUENTIAL_ENV = "NEWSROOM_SEQUENTIAL_BUILD"  # set to 1 to build the languages one after the other
 _site: Site | None = None
 _command = "build"  # or "serve" (also `stories.py preview`), from on_startup
 _outputs: dict[str, LanguageOutput] = {}  # what each language's build left behind
 _bilingual_views: dict[str, tuple[str, str]] = {}  # written path -> (slug, page awaiting its paragraphs)
 _indexing: list[search.Indexing] = []  # search indexes being written in the background
-_translation_build: BackgroundBuild | None = None
+_translation_build: Forked | None = None
+_check: Forked | None = None
 
 # MkDocs reports unknown settings in mkdocs.yml while it validates the file, before any event (and
 # in strict mode stops right after); it imports this module during that validation, so the filter
@@ -80,14 +82,14 @@ def _urls(config) -> views.Urls:
 
 @event_priority(AFTER_I18N)
 def on_config(config):
-    """Read every story once per `mkdocs build` and report the check's findings."""
-    global _site, _translation_build
+    """Read every story once per build and check them (findings are reported in on_files)."""
+    global _site, _translation_build, _check
     if _is_first_language_build(config):
         # `mkdocs serve` builds again in the same process
         _outputs.clear()
         _bilingual_views.clear()
         _indexing.clear()
-        _translation_build = None
+        _translation_build = _check = None
     _output(config).site_name = config.site_name
     if not _is_first_language_build(config):
         return config
@@ -104,22 +106,41 @@ def on_config(config):
         # the rest of the build needs both languages, and MkDocs cannot get past what
         # Site.unbuildable lists: stop now, with the findings rather than a traceback later
         raise Abort("\n".join(finding.format(root) for finding in stopping))
-    for finding in checks.check_site(_site):
+    if _may_fork():
+        _check = fork("the check", _check_site)  # while this process empties site/ and reads the files
+    else:
+        _report(checks.check_site(_site), root)
+    return config
+
+
+def _check_site():
+    yield checks.check_site(_site)
+
+
+def _report(findings: list[Finding], root: Path) -> None:
+    for finding in findings:
         # errors fail `mkdocs build --strict`; warnings stay visible without blocking
         (log.warning if finding.severity == ERROR else log.info)(finding.format(root))
-    return config
+
+
+def _may_fork() -> bool:
+    """Only `mkdocs build` forks: `mkdocs serve` runs a web server's threads beside the build."""
+    return _command == "build" and os.environ.get(SEQUENTIAL_ENV, "") in ("", "0") and not preview.is_preview()
 
 
 @event_priority(AFTER_I18N)
 def on_files(files: Files, config) -> Files:
     """Publish a page in a language only if it really exists in that language."""
     lang = current_language(config)
+    root = Path(config.config_file_path or config_checks.CONFIG_FILE).parent
+    if _check and _is_first_language_build(config):
+        _report(_received(_check), root)
+        _check.close()
     for file in [file for file in files if file.abs_src_path and not os.path.exists(file.abs_src_path)]:
         # a link that leads nowhere, or to itself: MkDocs would stop with a traceback copying it
         files.remove(file)
         # the check has reported the pages among them; other files show up only here
         if _is_first_language_build(config) and not file.is_documentation_page():
-            root = Path(config.config_file_path or config_checks.CONFIG_FILE).parent
             link = Finding(
                 Path(file.abs_src_path),
                 1,
@@ -138,11 +159,7 @@ def on_files(files: Files, config) -> Files:
     if lang == SOURCE_LANG and urls.is_built(TRANSLATION_LANG) and _site:
         for story in _site.stories:
             if _site.has_bilingual_view(story):
-                files.append(
-                    File.generated(
-                        config, bilingual.view_src_uri(story), content=bilingual.view_page(story)
-                    )
-                )
+                files.append(File.generated(config, bilingual.view_src_uri(story), content=bilingual.view_page(story)))
     if preview.only_story():
         keep = f"{STORIES_DIR}/{preview.only_story()}/"
         for file in list(files):
@@ -152,23 +169,24 @@ def on_files(files: Files, config) -> Files:
         # the site directory has been emptied and the files are known: from here on the two
         # languages' builds share nothing but what LanguageOutput carries back
         global _translation_build
-        _translation_build = build_in_background(TRANSLATION_LANG, lambda: _build_translation(config))
+        _translation_build = fork("the English build", lambda: _build_translation(config))
     return files
 
 
 def _builds_translation_alongside(config) -> bool:
     return (
-        _command == "build"
-        and os.environ.get(SEQUENTIAL_ENV, "") in ("", "0")
+        _may_fork()
         and _is_first_language_build(config)
         and current_language(config) == SOURCE_LANG
         and _urls(config).is_built(TRANSLATION_LANG)
-        and not preview.is_preview()
     )
 
 
-def _build_translation(config) -> LanguageOutput:
-    """In the forked copy: build the translation as i18n's on_post_build would, then index it."""
+def _build_translation(config):
+    """In the forked copy: build the translation as i18n's on_post_build would, then index it.
+
+    The pages' output goes back first, so that the other process can write the bilingual views
+    and feeds while Pagefind indexes the translation; the pages indexed follow."""
     i18n = config.plugins["i18n"]
     i18n.current_language = TRANSLATION_LANG
     i18n.building = True  # what i18n sets for its own builds of the other languages
@@ -176,10 +194,26 @@ def _build_translation(config) -> LanguageOutput:
     mkdocs.utils.clean_directory = lambda directory: None
     logging.getLogger("mkdocs.commands.build").addFilter(_said_by_the_source_language_build)
     build(config, dirty="--dirty" in sys.argv)
-    output = _outputs[TRANSLATION_LANG]
-    for indexing in _indexing:
-        output.pages_indexed.update(indexing.wait())
-    return output
+    yield _outputs[TRANSLATION_LANG]
+    yield _wait_for_search()
+
+
+def _wait_for_search() -> dict[str, int]:
+    """Pages indexed per language by the searches this process started."""
+    indexed: dict[str, int] = {}
+    try:
+        for indexing in _indexing:
+            indexed.update(indexing.wait())
+    except search.IndexingFailed as failed:
+        raise Abort(str(failed)) from None
+    return indexed
+
+
+def _received(forked: Forked):
+    try:
+        return forked.receive()
+    except ForkFailed as failed:
+        raise Abort(str(failed)) from None
 
 
 def _said_by_the_source_language_build(record: logging.LogRecord) -> bool:
@@ -371,23 +405,16 @@ def _site_written(config) -> None:
         return
     if _translation_build:
         _translation_language_config(config).build = True
-        try:
-            _outputs[TRANSLATION_LANG] = _translation_build.result()
-        except LanguageBuildFailed as failed:
-            raise Abort(str(failed)) from None
+        _outputs[TRANSLATION_LANG] = _received(_translation_build)
     _write_bilingual_views()
     _publish_photo_variants(config)
     _write_site_files(config)
     if preview.is_preview():
         return  # a preview is for reading one story; search would only slow each rebuild down
-    indexed: dict[str, int] = {}
-    try:
-        for indexing in _indexing:
-            indexed.update(indexing.wait())
-    except search.IndexingFailed as failed:
-        raise Abort(str(failed)) from None
-    for output in _outputs.values():
-        indexed.update(output.pages_indexed)
+    indexed = _wait_for_search()
+    if _translation_build:
+        indexed.update(_received(_translation_build))
+        _translation_build.close()
     if not sum(indexed.values()):
         log.warning("search: no page was indexed; the templates must mark content with data-pagefind-body")
         return

@@ -16,6 +16,8 @@ EXPECTED_ROWS = [
     "build, wall clock",
     "build, CPU (user + system)",
     "build, peak memory (max RSS)",
+    "build again, photos cached: wall (CPU)",
+    "the same, languages one after the other: wall (CPU)",
     "site/",
     "search index (pagefind/ + en/pagefind/)",
     "story page HTML, zh",

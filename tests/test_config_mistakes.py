@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURE_DOCS, build, make_project, run_stories
+from newsroom.project import SEQUENTIAL_ENV
 
 RIVER = Path("stories", "river-cleanup")
 # Shifts every line of the copied mkdocs.yml, so a finding must name the line in the file built.
@@ -160,7 +161,7 @@ def test_a_photo_link_that_leads_nowhere_fails_the_build_without_a_traceback(tmp
     assert f"docs/{RIVER}/images/walkers.png:1: error: the file is a link that leads nowhere" in built.stderr
 
 
-@pytest.mark.parametrize("env", [{}, {"NEWSROOM_SEQUENTIAL_BUILD": "1"}], ids=["side by side", "one after the other"])
+@pytest.mark.parametrize("env", [{}, {SEQUENTIAL_ENV: "1"}], ids=["side by side", "one after the other"])
 def test_a_warning_only_the_english_build_gives_fails_the_build(tmp_path: Path, env: dict):
     project = make_project(tmp_path / "project", FIXTURE_DOCS)
     about = project / "docs" / "about.en.md"

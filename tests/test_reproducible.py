@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT, build, make_project
+from newsroom.project import SEQUENTIAL_ENV
 
-SEQUENTIAL = {"NEWSROOM_SEQUENTIAL_BUILD": "1"}
+SEQUENTIAL = {SEQUENTIAL_ENV: "1"}
 
 
 @pytest.mark.parametrize("env", [{}, SEQUENTIAL], ids=["side by side", "one after the other"])

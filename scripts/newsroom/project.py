@@ -14,6 +14,9 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1"}
+# set to 1, the build does everything in one process, the languages one after the other as
+# `mkdocs serve` does (mkdocs_hooks.py); for comparing and for tracing a fault
+SEQUENTIAL_ENV = "NEWSROOM_SEQUENTIAL_BUILD"
 
 
 def make_project(root: Path, docs: Path) -> Path:
