@@ -68,6 +68,11 @@ def _output(config) -> LanguageOutput:
     return _outputs.setdefault(current_language(config), LanguageOutput())
 
 
+def _project_root(config) -> Path:
+    """Where mkdocs.yml is: findings name files relative to it."""
+    return Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+
+
 def _is_first_language_build(config) -> bool:
     i18n = config.plugins.get("i18n")
     return not (i18n and i18n.building)
@@ -99,7 +104,7 @@ def on_config(config):
         _site.stories = [story.read() for story in _site.stories if story.slug == preview.only_story()]
     else:
         _site = load_site(Path(config.docs_dir))
-    root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+    root = _project_root(config)
     config_file = Path(config.config_file_path or config_checks.CONFIG_FILE)
     stopping = config_checks.check_languages(config, config_file) + _site.unbuildable
     if stopping:
@@ -131,8 +136,9 @@ def _may_fork() -> bool:
 @event_priority(AFTER_I18N)
 def on_files(files: Files, config) -> Files:
     """Publish a page in a language only if it really exists in that language."""
+    global _translation_build
     lang = current_language(config)
-    root = Path(config.config_file_path or config_checks.CONFIG_FILE).parent
+    root = _project_root(config)
     if _check and _is_first_language_build(config):
         _report(_received(_check), root)
         _check.close()
@@ -168,7 +174,6 @@ def on_files(files: Files, config) -> Files:
     if _builds_translation_alongside(config):
         # the site directory has been emptied and the files are known: from here on the two
         # languages' builds share nothing but what LanguageOutput carries back
-        global _translation_build
         _translation_build = fork("the English build", lambda: _build_translation(config))
     return files
 
