@@ -26,7 +26,21 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
-from newsroom import bilingual, checks, config_checks, csp, feeds, images, labels, preview, search, seo, views
+from newsroom import (
+    bilingual,
+    block_marks,
+    checks,
+    config_checks,
+    csp,
+    feeds,
+    images,
+    labels,
+    preview,
+    search,
+    seo,
+    views,
+)
+from newsroom.blocks import PARAGRAPH
 from newsroom.findings import ERROR, Finding
 from newsroom.parallel import Forked, ForkFailed, LanguageOutput, fork
 from newsroom.project import SEQUENTIAL_ENV
@@ -96,6 +110,8 @@ def on_config(config):
         _indexing.clear()
         _translation_build = _check = None
     _output(config).site_name = config.site_name
+    if not any(isinstance(extension, block_marks.BlockMarks) for extension in config.markdown_extensions):
+        config.markdown_extensions.append(block_marks.BlockMarks())  # story_markdown marks the blocks
     if not _is_first_language_build(config):
         return config
     if preview.only_story():
@@ -243,11 +259,14 @@ def on_page_content(html: str, page, config, files) -> str:
         return views.bilingual_body(_site, viewed, _urls(config))
     found = _site.story_for(page.file.src_uri) if _site else None
     if found:
+        story, lang = found
         # the bilingual view takes its paragraphs from here; readers never see the marks
-        html, paragraphs = bilingual.take_paragraphs(html)
+        html, block_html = block_marks.split(html)
         output = _output(config)
-        output.story_html[found[0].slug] = html
-        output.paragraphs[found[0].slug] = paragraphs
+        output.story_html[story.slug] = html
+        output.paragraphs[story.slug] = [
+            rendered for block, rendered in zip(story.file(lang).blocks, block_html) if block.kind == PARAGRAPH
+        ]
     return html
 
 

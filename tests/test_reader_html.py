@@ -160,6 +160,14 @@ def test_bilingual_view_pairs_every_paragraph_with_anchors(real_site: Path):
         and "摄影：程婧 · Photo: Cheng Jing" in lead
     )
     assert len(view.select("figure.nr-photo")) == 1  # the photo once, with both captions
+    # the paragraphs are the story pages' own, in order, and no mark is left on any page
+    for lang, url in (("zh", f"stories/{FIRST_STORY}/"), ("en", f"en/stories/{FIRST_STORY}/")):
+        story_paragraphs = [str(p) for p in page(real_site, url).select(".nr-body > p")]
+        assert len(story_paragraphs) == len(pairs)
+        assert [str(p) for pair in pairs for p in pair.select(f".nr-pair__{lang} > p")] == story_paragraphs
+    for path in (f"stories/{FIRST_STORY}/index.html", f"en/stories/{FIRST_STORY}/index.html", "feed.xml"):
+        text = (real_site / path).read_text(encoding="utf-8")
+        assert "nr-block" not in text and "\u2063" not in text, path
     assert view.select("script[src]") and all("pagefind" not in s["src"] for s in view.select("script[src]"))
     for url in (f"stories/{FIRST_STORY}/", f"en/stories/{FIRST_STORY}/"):
         link = page(real_site, url).select_one(".nr-bilingual-link a")["href"]

@@ -2,7 +2,7 @@
 
 It is published only for stories whose two files are in step, as a page of its own that
 needs no JavaScript; every pair has an anchor a reader can link to. Its paragraphs are not
-rendered again: each story page marks its paragraphs, and the view takes them from there.
+rendered again: the view takes them from the story pages (block_marks).
 """
 
 from __future__ import annotations
@@ -92,21 +92,6 @@ _SLOT = re.compile(r"<!--nr:(?P<lang>[a-z]+):(?P<number>\d+)-->")
 def fill_paragraphs(view_html: str, paragraphs: dict[str, list[str]]) -> str:
     """Put each language's rendered paragraphs (1-based, as on its story page) into the view."""
     return _SLOT.sub(lambda slot: paragraphs[slot["lang"]][int(slot["number"]) - 1], view_html)
-
-
-def marked_paragraph(markdown_text: str) -> str:
-    """A story paragraph as its page's Markdown, marked so that its HTML can be found again."""
-    return f"{PARAGRAPH_START}\n\n{markdown_text}\n\n{PARAGRAPH_END}"
-
-
-PARAGRAPH_START, PARAGRAPH_END = "<!--nr:p-->", "<!--nr:/p-->"
-_MARKED = re.compile(rf"{PARAGRAPH_START}\n*(?P<html>.*?)\n*{PARAGRAPH_END}\n?", re.DOTALL)
-
-
-def take_paragraphs(page_html: str) -> tuple[str, list[str]]:
-    """A story page's HTML without the paragraph marks, and each marked paragraph's HTML in order."""
-    paragraphs = [match["html"] for match in _MARKED.finditer(page_html)]
-    return _MARKED.sub(lambda match: match["html"] + "\n", page_html), paragraphs
 
 
 def _heading_number(pairs, current) -> int:

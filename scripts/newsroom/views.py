@@ -14,7 +14,7 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
-from . import bilingual, images, labels
+from . import bilingual, block_marks, images, labels
 from .blocks import BREAK, HEADING, PHOTO, Block
 from .registry import Registry
 from .schema import SOURCE_LANG, TRANSLATION_LANG
@@ -254,10 +254,9 @@ def site_photos(site: Site) -> dict[str, Path]:
 def story_markdown(site: Site, story: Story, lang: str, page_url: str) -> str:
     """The story body as MkDocs should render it: photos as figures, Chinese lines joined."""
     story_file = story.file(lang)
-    parts = []
-    for block in story_file.blocks:
-        parts.append(_block_markdown(story, story_file, block, site.registry, page_url))
-    return "\n\n".join(parts) + "\n"
+    return block_marks.joined(
+        [_block_markdown(story, story_file, block, site.registry, page_url) for block in story_file.blocks]
+    )
 
 
 def _block_markdown(story: Story, story_file: StoryFile, block: Block, registry: Registry, page_url: str) -> str:
@@ -267,7 +266,7 @@ def _block_markdown(story: Story, story_file: StoryFile, block: Block, registry:
         return '<hr class="nr-break">'
     if block.kind == PHOTO:
         return str(figure(story, story_file, story_file.photo(block.src), registry, page_url))
-    return bilingual.marked_paragraph(block.text)
+    return block.text
 
 
 @dataclass
