@@ -128,7 +128,7 @@ def on_config(config):
         # Site.unbuildable lists: stop now, with the findings rather than a traceback later
         raise Abort("\n".join(finding.format(root) for finding in stopping))
     if _may_fork():
-        _check = fork("the check", _check_site)  # while this process empties site/ and reads the files
+        _check = fork("The check", _check_site)  # while this process empties site/ and reads the files
     else:
         _report(checks.check_site(_site), root)
     return config
@@ -190,7 +190,7 @@ def on_files(files: Files, config) -> Files:
     if _builds_translation_alongside(config):
         # the site directory has been emptied and the files are known: from here on the two
         # languages' builds share nothing but what LanguageOutput carries back
-        _translation_build = fork("the English build", lambda: _build_translation(config))
+        _translation_build = fork("The English build", lambda: _build_translation(config))
     return files
 
 

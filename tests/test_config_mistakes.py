@@ -171,3 +171,5 @@ def test_a_warning_only_the_english_build_gives_fails_the_build(tmp_path: Path, 
     assert "Traceback" not in built.stderr
     assert "Doc file 'about.en.md' contains a link 'archive.md', but the target is not found" in built.stderr
     assert "Aborted with 1 warnings in strict mode!" in built.stdout + built.stderr
+    if not env:  # built beside the Chinese pages: the build says which part failed
+        assert "The English build failed: Aborted with 1 warnings in strict mode!" in built.stdout + built.stderr
