@@ -162,8 +162,16 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
         "The Chinese changed after the translation: update the English, then run mark-translated.",
     ),
     "unsafe": (
-        "正文里有脚本、嵌入框、事件属性、javascript: 链接或外站图片：删掉，改用普通链接或本地图片。",
-        "The text contains a script, embed, event handler, javascript: link or a foreign image: remove it; use a plain link or a local image.",
+        "正文里有不允许的代码或标签（脚本、事件属性、嵌入框、表单、meta/base/style 等）、javascript:/data: 链接或外站图片：网页上会被删掉；改用普通链接或本地图片。",
+        "The text contains code or tags a story may not hold (scripts, event handlers, embeds, forms, meta/base/style…), a javascript:/data: link or a foreign image: the page leaves it out; use a plain link or a local image.",
+    ),
+    "html-not-allowed": (
+        "正文里有网站不保留的 HTML 标签或属性：网页上会被删掉；改用 Markdown（**加粗**、*斜体*、[链接](https://…)）或纯文字。",
+        "The text contains an HTML tag or attribute the site does not keep: the page leaves it out; use Markdown (**bold**, *italic*, [link](https://…)) or plain text.",
+    ),
+    "markup-in-field": (
+        "标题、提要、摘要、日期说明、图片说明、署名或替代文字里有标签或 &…; 代码：这些字段只能写纯文字，直接输入字符本身。",
+        "A title, deck, summary, date note, caption, credit or alt text contains a tag or an &…; code: these fields are plain text; type the character itself.",
     ),
     "misnamed-file": (
         "文件名没有标明语言或语言代码不对：中文稿叫 index.zh.md，英文稿叫 index.en.md。",

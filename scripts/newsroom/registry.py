@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import frontmatter
 from .findings import ERROR, Finding
+from .markup import markup_in_text
 from .schema import LANGUAGES
 
 DATA_DIR = "_data"
@@ -78,6 +79,7 @@ def load_registry(docs_dir: Path) -> Registry:
             )
             continue
         contributor = Contributor(str(person_id), names, _language_texts(record.get("title")))
+        registry.problems += _markup(registry.contributors_path, people_lines(person_id), "contributor", person_id, record)
         registry.contributors[contributor.id] = contributor
         for key in [contributor.id, *names.values()]:
             registry._by_name[" ".join(key.split()).casefold()] = contributor
@@ -96,6 +98,7 @@ def load_registry(docs_dir: Path) -> Registry:
                     code="record-incomplete",
                 )
             )
+        registry.problems += _markup(registry.series_path, series_lines(series_id), "series", series_id, record)
         registry.series[str(series_id)] = Series(
             str(series_id),
             title,
@@ -103,6 +106,25 @@ def load_registry(docs_dir: Path) -> Registry:
             _language_texts(record.get("description")),
         )
     return registry
+
+
+def _markup(path: Path, line: int, kind: str, record_id: object, record: dict) -> list[Finding]:
+    """Names, titles and descriptions are shown to readers as plain text: markup is an error."""
+    found = []
+    for key in ("name", "title", "subtitle", "description"):
+        for lang, text in _language_texts(record.get(key)).items():
+            if shown := markup_in_text(text):
+                found.append(
+                    Finding(
+                        path,
+                        line,
+                        ERROR,
+                        f"{kind} `{record_id}`: `{key}` ({lang}) contains markup ({shown}); it is plain text",
+                        "write it as plain text: no tags, no &…; codes (type the character itself)",
+                        code="markup-in-field",
+                    )
+                )
+    return found
 
 
 def _language_texts(value: object) -> dict[str, str]:
