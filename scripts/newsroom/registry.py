@@ -19,9 +19,14 @@ class Contributor:
     id: str
     names: dict[str, str]
     titles: dict[str, str]
+    in_byline: dict[str, str] = field(default_factory=dict)
 
     def name(self, lang: str) -> str:
         return self.names.get(lang) or next(iter(self.names.values()), self.id)
+
+    def byline_name(self, lang: str) -> str:
+        """The name as a byline sets it, where that differs: a desk takes an article in English."""
+        return self.in_byline.get(lang) or self.name(lang)
 
     def title(self, lang: str) -> str:
         return self.titles.get(lang, "")
@@ -77,7 +82,9 @@ def load_registry(docs_dir: Path) -> Registry:
                 )
             )
             continue
-        contributor = Contributor(str(person_id), names, _language_texts(record.get("title")))
+        contributor = Contributor(
+            str(person_id), names, _language_texts(record.get("title")), _language_texts(record.get("in_byline"))
+        )
         registry.contributors[contributor.id] = contributor
         for key in [contributor.id, *names.values()]:
             registry._by_name[" ".join(key.split()).casefold()] = contributor
