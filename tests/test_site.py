@@ -56,7 +56,7 @@ def test_lead_photo_has_caption_and_visible_credit_in_page_language(real_site: P
     assert zh_caption.select_one(".nr-photo__credit").get_text() == "摄影：程婧"
     assert (
         en_caption.select_one(".nr-photo__caption").get_text()
-        == "Changyuan River National Wetland Park in Qixian County"
+        == "Changyuan River National Wetland Park in Qi County"
     )
     assert en_caption.select_one(".nr-photo__credit").get_text() == "Photo: Cheng Jing"
     for soup, url in ((zh, STORY_ZH), (en, STORY_EN)):
