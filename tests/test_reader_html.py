@@ -150,8 +150,8 @@ def test_bilingual_view_pairs_every_paragraph_with_anchors(real_site: Path):
     first = pairs[0]
     assert first.select_one(".nr-pair__zh")["lang"] == "zh" and first.select_one(".nr-pair__en")["lang"] == "en"
     assert first.select_one(".nr-pair__zh").get_text().strip().startswith("一方好山水")
-    assert first.select_one(".nr-pair__en").get_text().strip().startswith("A land of fine mountains")
-    assert [h.get_text(" ", strip=True) for h in view.select("h2.nr-pair-heading")][1] == "祁县 Qixian County"
+    assert first.select_one(".nr-pair__en").get_text().strip().startswith("Fine hills and waters")
+    assert [h.get_text(" ", strip=True) for h in view.select("h2.nr-pair-heading")][1] == "祁县 Qi County"
     lead = view.select_one("figure.nr-photo--lead figcaption").get_text(" ", strip=True)
     assert (
         "祁县昌源河国家湿地公园" in lead

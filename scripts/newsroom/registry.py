@@ -20,9 +20,14 @@ class Contributor:
     id: str
     names: dict[str, str]
     titles: dict[str, str]
+    in_byline: dict[str, str] = field(default_factory=dict)
 
     def name(self, lang: str) -> str:
         return self.names.get(lang) or next(iter(self.names.values()), self.id)
+
+    def byline_name(self, lang: str) -> str:
+        """The name as a byline sets it, where that differs: a desk takes an article in English."""
+        return self.in_byline.get(lang) or self.name(lang)
 
     def title(self, lang: str) -> str:
         return self.titles.get(lang, "")
@@ -78,7 +83,9 @@ def load_registry(docs_dir: Path) -> Registry:
                 )
             )
             continue
-        contributor = Contributor(str(person_id), names, _language_texts(record.get("title")))
+        contributor = Contributor(
+            str(person_id), names, _language_texts(record.get("title")), _language_texts(record.get("in_byline"))
+        )
         registry.problems += _markup(registry.contributors_path, people_lines(person_id), "contributor", person_id, record)
         registry.contributors[contributor.id] = contributor
         for key in [contributor.id, *names.values()]:
@@ -111,7 +118,7 @@ def load_registry(docs_dir: Path) -> Registry:
 def _markup(path: Path, line: int, kind: str, record_id: object, record: dict) -> list[Finding]:
     """Names, titles and descriptions are shown to readers as plain text: markup is an error."""
     found = []
-    for key in ("name", "title", "subtitle", "description"):
+    for key in ("name", "title", "in_byline", "subtitle", "description"):
         for lang, text in _language_texts(record.get(key)).items():
             if shown := markup_in_text(text):
                 found.append(
