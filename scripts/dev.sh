@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set-up and everyday commands on a fresh machine (Debian, Python 3.11):
 #   bash scripts/dev.sh serve   install the site's packages and pre-commit, serve the site on http://127.0.0.1:8000
-#   bash scripts/dev.sh test    install the test packages, lint, and run every test (needs Chromium and CJK fonts)
+#   bash scripts/dev.sh test    install the test packages, lint, and run every test (needs Chromium; CJK fonts for Chinese in screenshots)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NO_MKDOCS_2_WARNING=1
@@ -61,7 +61,8 @@ case "${1:-}" in
       echo "the browser tests and screenshots need ${missing[*]} (Chromium, and fonts with Chinese characters):" >&2
       echo "（浏览器测试和截图需要 Chromium 和中文字体）" >&2
       apt_advice "${missing[@]}"
-      exit 1
+      command -v "$chromium" >/dev/null 2>&1 || exit 1
+      echo "continuing without the fonts: Chinese text shows as empty boxes in the browser tests' pages（缺少中文字体，继续运行）" >&2
     fi
     install requirements-dev.txt
     "$venv/bin/ruff" check scripts tests
