@@ -171,8 +171,8 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
         "The text contains a script, embed, event handler, javascript: link or a foreign image: remove it; use a plain link or a local image.",
     ),
     "misnamed-file": (
-        "文件名没有标明语言或语言代码不对：中文稿叫 index.zh.md，英文稿叫 index.en.md。",
-        "The file name does not say its language, or says it wrongly: the Chinese file is index.zh.md, the English index.en.md.",
+        "文件名没有标明语言或语言代码不对：中文稿叫 index.zh.md，英文稿叫 index.en.md（按文件内容判断是哪种语言）；该名字的文件已存在时不要改名覆盖，先比较两个文件、合并内容，再删掉多余的。",
+        "The file name does not say its language, or says it wrongly: the Chinese file is index.zh.md, the English index.en.md (the message says which language the text is in); when a file of that name exists, do not rename over it: compare the two, merge, then delete the extra one.",
     ),
     "misplaced-file": (
         "稿件文字放错了位置：应为 docs/stories/<稿件名>/index.zh.md 或 index.en.md。",
@@ -185,6 +185,10 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
     "name-not-utf8": (
         "文件或文件夹名不是 UTF-8 编码（多见于在中文 Windows 上打包的 ZIP）：按提示重新输入名字。",
         "A file or folder name is not UTF-8 (common in ZIP files made on Chinese Windows): retype the name as the message shows.",
+    ),
+    "interrupted-write": (
+        "有中断的命令（new、import 或 mark-translated）留下的未写完的隐藏文件（.….tmp）：按提示加 --force 重新运行该命令，或核对后删除。",
+        "A command (new, import or mark-translated) was interrupted and left a half-written hidden file (.….tmp): run it again as the message says (with --force), or check and delete it.",
     ),
     "empty-story-folder": (
         "稿件文件夹里没有稿件：补上文字或删除空文件夹。",
