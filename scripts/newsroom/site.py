@@ -265,13 +265,18 @@ def _misnamed(path: Path, named: tuple[str, str] | None) -> Finding:
     free = [lang for lang in targets if not (path.parent / f"{stem}.{lang}.md").exists()]
     said = f"its text is {LANGUAGE_NAMES[written]}: " if written else ""
     if free:
-        fix = said + " or ".join(f"rename the file to {stem}.{lang}.md" + ("" if guess else f" ({LANGUAGE_NAMES[lang]})") for lang in free)
-    else:
-        existing = " and ".join(f"{stem}.{lang}.md" for lang in targets)
+        names = [f"{stem}.{lang}.md" + ("" if guess else f" ({LANGUAGE_NAMES[lang]})") for lang in free]
+        fix = said + " or ".join(f"rename the file to {name}" for name in names)
+    elif guess:
+        target = f"{stem}.{guess}.md"
         fix = (
-            f"{said}{existing} exists already, so renaming would overwrite it: compare the two files, "
-            f"copy what is missing into {existing}, then delete {path.name}"
-            + ("" if written else "; or, if this is the other language, give it that language's name")
+            f"{said}{target} exists already, so renaming would overwrite it: compare the two files, "
+            f"copy what is missing into {target}, then delete {path.name}"
+        )
+    else:
+        fix = (
+            f"{stem}.zh.md and {stem}.en.md exist already, so renaming would overwrite one of them: compare it "
+            f"with the file in its language, copy what is missing into that file, then delete {path.name}"
         )
     return Finding(path, 1, ERROR, problem, fix, code="misnamed-file")
 
