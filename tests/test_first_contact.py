@@ -112,3 +112,20 @@ def test_a_clean_build_has_no_closing_advice(tmp_path: Path):
     result = build(project)
     assert result.returncode == 0, result.stderr
     assert "unfinished:" not in result.stderr
+
+
+def test_preview_serves_a_story_started_with_new(fixture_docs: Path, tmp_path: Path):
+    assert run_stories("new", "night-market", "--title", "夜市重开", docs=fixture_docs).returncode == 0
+    port = _free_port()
+    command = [sys.executable, str(PROJECT / "scripts/stories.py"), "--docs", str(fixture_docs), "preview", "night-market", "--port", str(port)]
+    server = subprocess.Popen(command, cwd=tmp_path, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    page = f"http://127.0.0.1:{port}/stories/night-market/"
+    try:
+        assert _wait_for(lambda: _safe_get(page)[0] == 200, 60), "the preview did not start"
+        assert "夜市重开" in _safe_get(page)[1]
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "error: the story has no text yet" in output
+    assert "unfinished: night-market" in output
+    assert "Aborted" not in output and "Traceback" not in output
