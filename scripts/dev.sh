@@ -13,7 +13,7 @@ if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo "; fi
 
 apt_advice() {
   echo "  ${sudo}apt-get update && ${sudo}apt-get install -y $*" >&2
-  echo "  （先更新软件源再安装：上面这条命令装好后，重新运行本命令）" >&2
+  echo "  then run this command again（先更新软件源再安装，装好后重新运行本命令）" >&2
 }
 
 make_venv() {

@@ -259,7 +259,7 @@ def _misnamed(path: Path, named: tuple[str, str] | None) -> Finding:
         stem, _, label = path.name[: -len(".md")].rpartition(".")
         stem, label = (stem, label) if stem else (label, "")
     problem = f"`.{label}.md` is not a language this site uses (zh, en)" if label else "the file name does not say its language"
-    written = written_language(StoryFile.read(path, SOURCE_LANG))
+    written = _written_language(StoryFile.read(path, SOURCE_LANG))
     guess = written or MISNAMED_LANGS.get(label.lower())
     targets = [guess] if guess else list(LANGUAGES)
     free = [lang for lang in targets if not (path.parent / f"{stem}.{lang}.md").exists()]
@@ -285,7 +285,7 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 
-def written_language(story_file: StoryFile) -> str | None:
+def _written_language(story_file: StoryFile) -> str | None:
     """zh or en by what the file's fields and text are written in (Han characters against Latin
     words), or None when it is empty or evenly mixed; field names do not count."""
     values = [story_file.body]
