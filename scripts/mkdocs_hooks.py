@@ -37,6 +37,7 @@ from newsroom import (
     fragments,
     images,
     labels,
+    messages,
     preview,
     sanitize,
     search,
@@ -152,6 +153,9 @@ def _report(findings: list[Finding], root: Path) -> None:
     for finding in findings:
         # errors fail `mkdocs build --strict`; warnings stay visible without blocking
         (log.warning if finding.severity == ERROR else log.info)(finding.format(root))
+    closing = messages.unfinished_stories(findings, Path(_site.docs_dir))
+    if closing:
+        log.info(closing)
 
 
 def _may_fork() -> bool:
