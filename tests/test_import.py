@@ -181,14 +181,17 @@ def test_no_text_is_dropped(newsroom_docs: Path, variant: str):
             assert squeezed(line) in story or squeezed(line) in report, line
 
 
-def test_text_that_fits_nowhere_is_reported_not_dropped(newsroom_docs: Path):
+def test_page_furniture_is_reported_with_its_lines_not_dropped(newsroom_docs: Path):
     page = RAW_TEXT + "\n\n责任编辑：王芳\n\n晋中日报 2025年12月2日\n"
     result = import_page(newsroom_docs, page)
     assert result.returncode == 0, result.stderr
     assert paragraphs(newsroom_docs) == PUBLISHED_PARAGRAPHS
-    unplaced = result.stdout.split("could not place", 1)[1]
-    assert "责任编辑：王芳" in unplaced
-    assert "责任编辑" not in story_file(newsroom_docs, "imported").text
+    furniture = result.stdout.split("removed page furniture", 1)[1].split("taken out of the text", 1)[0]
+    assert re.search(r"line 41\s+desk credit\s+责任编辑：王芳", furniture), furniture
+    assert re.search(r"line 43\s+date line\s+晋中日报 2025年12月2日", furniture), furniture
+    story = story_file(newsroom_docs, "imported")
+    assert "责任编辑" not in story.text and "晋中日报" not in story.text
+    assert story.meta["date"] == "2025-12-02"
 
 
 def test_english_stub_mirrors_the_chinese_block_for_block(newsroom_docs: Path):
