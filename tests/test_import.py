@@ -188,7 +188,7 @@ def test_page_furniture_is_reported_with_its_lines_not_dropped(newsroom_docs: Pa
     assert paragraphs(newsroom_docs) == PUBLISHED_PARAGRAPHS
     furniture = result.stdout.split("removed page furniture", 1)[1].split("taken out of the text", 1)[0]
     assert re.search(r"line 41\s+desk credit\s+责任编辑：王芳", furniture), furniture
-    assert re.search(r"line 43\s+date line\s+晋中日报 2025年12月2日", furniture), furniture
+    assert re.search(r"line 43\s+masthead\s+晋中日报 2025年12月2日", furniture), furniture
     story = story_file(newsroom_docs, "imported")
     assert "责任编辑" not in story.text and "晋中日报" not in story.text
     assert story.meta["date"] == "2025-12-02"

@@ -13,27 +13,28 @@ from dataclasses import dataclass, field
 from .shapes import HAN
 
 # a title is 记者 or 通讯员 or 实习生, with the paper or agency it works for (本报, 新华社, 央视…)
-_TITLE_WORDS = rf"(?:(?:{HAN}{{1,5}}?[报社台网])?(?:特约|见习|实习|首席)?记者|通讯员|实习生)"
-_ROLE_SWITCH = r"[文图]\s*[/／:：]|摄影\s*[/／:：]"
+# (Traditional forms beside the Simplified ones: Big5 pages are imported as they are)
+_TITLE_WORDS = rf"(?:(?:{HAN}{{1,5}}?[报報社台网網])?(?:特约|特約|见习|見習|实习|實習|首席)?[记記]者|通[讯訊][员員]|[实實][习習]生)"
+_ROLE_SWITCH = r"[文图圖]\s*[/／:：]|[摄攝]影\s*[/／:：]"
 # a name is 2-4 Han characters (more with a middle dot) that end where the byline goes on
 _NAME = (
     rf"(?:(?!{_TITLE_WORDS}){HAN}){{2,4}}(?:·{HAN}{{1,8}})*"
-    rf"(?=\s|、|$|[/／]?摄(?!{HAN})|{_ROLE_SWITCH}|{_TITLE_WORDS}|[）)])"
+    rf"(?=\s|、|$|[/／]?[摄攝](?!{HAN})|{_ROLE_SWITCH}|{_TITLE_WORDS}|[）)])"
 )
 _BYLINE_TOKEN = re.compile(
     rf"""\s*(?:
-        (?P<both>文\s*[/／·・]\s*图|图\s*[/／·・]\s*文)(?:\s*[/／:：])?
+        (?P<both>文\s*[/／·・]\s*[图圖]|[图圖]\s*[/／·・]\s*文)(?:\s*[/／:：])?
       | (?P<writer>文|撰文)\s*[/／:：]
-      | (?P<photographer>图|摄影|摄)\s*[/／:：]
+      | (?P<photographer>[图圖]|[摄攝]影|[摄攝])\s*[/／:：]
       | (?P<title>{_TITLE_WORDS})(?P<spaced>\s)?
-      | (?P<shot>[/／]?\s*摄)(?!{HAN})
+      | (?P<shot>[/／]?\s*[摄攝])(?!{HAN})
       | (?P<name>{_NAME})
       | (?P<separator>、)
     )\s*""",
     re.X,
 )
 _ROLE_OF_SWITCH = {"both": ("text", "photos"), "writer": ("text",), "photographer": ("photos",)}
-NEWS_LEAD = re.compile(r"^本报[^（(，。\s]{0,12}讯\s*[（(](?P<inner>[^）)]{1,60})[）)]\s*")
+NEWS_LEAD = re.compile(r"^本[报報][^（(，。\s]{0,12}[讯訊]\s*[（(](?P<inner>[^）)]{1,60})[）)]\s*")
 END_BYLINE = re.compile(r"\s*[（(](?P<inner>[^（()）]{2,60})[）)]\s*$")
 
 

@@ -64,11 +64,12 @@ def report(layout: Layout, registry: Registry, raw_path: Path, encoding: str, fo
     paragraphs = layout.paragraphs
     if paragraphs:
         first, last = paragraphs[0].lines[0], paragraphs[-1].lines[-1]
-        lines.append(f"  text:      {len(paragraphs)} paragraphs (lines {first}–{last})")
+        where = f"lines {first}–{last}" if first != last else f"line {first}"
+        lines.append(f"  text:      {len(paragraphs)} paragraphs ({where})")
     else:
         lines.append("  text:      no paragraphs found — paste the story text into index.zh.md")
     lines.append(f"  headings:  {len(layout.headings)}" if layout.headings else "  headings:  none")
-    lines += [f"             line {heading.lines[0]:<4} ## {heading.text}" for heading in layout.headings]
+    lines += [f"             line {heading.place:<4} ## {heading.text}" for heading in layout.headings]
     lines.append(
         f"  photos:    {len(layout.photos)} declared, awaiting their image files"
         if layout.photos
@@ -76,7 +77,7 @@ def report(layout: Layout, registry: Registry, raw_path: Path, encoding: str, fo
     )
     for number, photo in enumerate(layout.photos, start=1):
         lead = " (lead photo)" if number == 1 else ""
-        credit = ", ".join(photo.credit) or "no credit beside it"
+        credit = ", ".join(photo.credit) or _byline_credit(layout)
         lines.append(
             f"             {PHOTO_FILE.format(number=number)}{lead}: {photo.caption} — {credit} (line {photo.line})"
         )
@@ -89,14 +90,14 @@ def report(layout: Layout, registry: Registry, raw_path: Path, encoding: str, fo
     furniture = layout.furniture
     if furniture:
         lines.append("removed page furniture (not story text):")
-        lines += [f"  line {item.line:<4} {item.role:<16} {item.text}" for item in furniture]
+        lines += [_taken_out_line(item) for item in sorted(furniture, key=lambda item: item.line)]
     lines.append("taken out of the text:")
     for item in sorted(layout.taken_out, key=lambda item: item.line):
         if item.role not in FURNITURE:
-            lines.append(f"  line {item.line:<4} {item.role:<16} {item.text}")
+            lines.append(_taken_out_line(item))
     if layout.unplaced:
         lines.append("could not place (copy them where they belong, or leave them out):")
-        lines += [f"  line {line.number:<4} {line.text}" for line in layout.unplaced]
+        lines += [f"  line {line.place:<4} {line.text}" for line in layout.unplaced]
     if layout.notes:
         lines.append("could not tell:")
         lines += [f"  - {note}" for note in layout.notes]
@@ -147,6 +148,17 @@ def _person(name: str, layout: Layout, registry: Registry) -> str:
     title = layout.byline.titles.get(name)
     shown = f"{title} {name}" if title else name
     return f"{shown} ({person.name(TRANSLATION_LANG)})" if person else shown
+
+
+def _taken_out_line(item) -> str:
+    return f"  line {item.place or item.line:<4} {item.role:<16} {item.text}"
+
+
+def _byline_credit(layout: Layout) -> str:
+    photographers = layout.byline.photos
+    if len(photographers) == 1:
+        return f"{photographers[0]} (from the byline)"
+    return "no credit beside it — write `credit:`"
 
 
 def _span(numbers: tuple[int, ...]) -> str:

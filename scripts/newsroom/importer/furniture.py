@@ -22,10 +22,10 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)\s*(?:年\s*|[-./])"
 _DATE = re.compile(rf"(?:{_YEAR})?(?P<month>\d{{1,2}})\s*(?:月\s*|[-./])(?P<day>\d{{1,2}})\s*日?")
 _PARTS = {
     # a newspaper's name: a few Han characters ending in 报 (日报, 晚报, 报社…)
-    MASTHEAD: re.compile(rf"{HAN}{{1,10}}报(?:社)?"),
+    MASTHEAD: re.compile(rf"{HAN}{{1,10}}[报報](?:社)?"),
     DATE_LINE: re.compile(
-        rf"{_DATE.pattern}|(?:星期|礼拜|周)[一二三四五六日天]|\d{{1,2}}:\d\d(?::\d\d)?"
-        rf"|农历\S{{2,12}}|第\s*\d+\s*期|今日\s*\d+\s*版|{HAN}{{2,4}}[:：]\s*\S{{1,20}}"
+        rf"{_DATE.pattern}|(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]|\d{{1,2}}:\d\d(?::\d\d)?"
+        rf"|农历\S{{2,12}}|(?:(?:19|20)\d\d\s*年\s*)?(?:总\s*)?第\s*\d+\s*期|今日\s*\d+\s*版|{HAN}{{2,4}}[:：]\s*\S{{1,20}}"
     ),
     # `A1 要闻`, `第3版`, `A3版：要闻`: a letter or 第 or 版 with a page number, then its section
     PAGE_LABEL: re.compile(
@@ -35,7 +35,7 @@ _PARTS = {
 _PART_SPLIT = re.compile(r"[\s·・|｜]+")
 # (下转A3版) at the end of the part a page prints, (上接A1版) before the rest on another page
 JUMP_MARK = re.compile(r"[（(]\s*(?P<way>下转|转|上接|接)\s*(?:第\s*)?[A-Z]?\d{0,3}\s*[^（()）]{0,6}?版?\s*[）)]")
-_DESK_ROLES = r"(?:责任编辑|责编|编辑|校对|审核|审校|美编|组版|签发|值班编辑|终审)"
+_DESK_ROLES = r"(?:责任编辑|責任編輯|责编|编辑|編輯|校对|校對|审核|審核|审校|美编|美編|组版|签发|值班编辑|终审)"
 _DESK = re.compile(rf"^(?:{_DESK_ROLES}\s*[:：/／]?\s*{HAN}{{2,4}}(?:[、，,\s]+{HAN}{{2,4}})*\s*)+$")
 
 
@@ -53,10 +53,10 @@ def furniture_kind(text: str) -> str | None:
         if kind is None:
             return None
         kinds.append(kind)
-    dated = _DATE.search(text) or re.search("星期|礼拜|周", text)
+    dated = _DATE.search(text) or re.search("星期|礼拜|禮拜|周|週", text)
     if not kinds or (set(kinds) == {DATE_LINE} and not dated):
         return None  # a line of labels (`来源：新华社`) is text unless a date comes with it
-    return DATE_LINE if DATE_LINE in kinds else kinds[0]
+    return next(kind for kind in (MASTHEAD, DATE_LINE, kinds[0]) if kind in kinds)
 
 
 def find_date(text: str, year: int | None = None) -> dt.date | None:

@@ -47,6 +47,7 @@ class Paragraph:
     text: str
     lines: list[int]
     heading: bool = False
+    place: str = ""  # where it starts, as the report says it
 
 
 @dataclass
@@ -74,6 +75,7 @@ class TakenOut:
     line: int
     role: str
     text: str  # as written in the source
+    place: str = ""  # the line, and which part of it when a `　　` run split it
 
 
 @dataclass
@@ -202,7 +204,7 @@ def _without_jumps(lines: list[Line], layout: Layout) -> _Page:
                 carry_next = False
             continue
         for note in notes:
-            layout.taken_out.append(TakenOut(line.number, JUMP, note.group(0)))
+            layout.taken_out.append(TakenOut(line.number, JUMP, note.group(0), line.place))
         rest = JUMP_MARK.sub("", line.text).strip()
         onward = [note for note in notes if note["way"] in ("下转", "转")]
         backward = [note for note in notes if note["way"] in ("上接", "接")]
@@ -297,8 +299,19 @@ def _pick_title(roles, bylines, title_blocks, candidates, count: int) -> int | N
     kickers = [i for i, role in sorted(roles.items()) if role == KICKER]
     anchor = authors[0] if authors else kickers[-1] if kickers else _first_story_line(roles, count)
     block = next((b for b in title_blocks if anchor in b), None)
-    choices = [i for i in candidates if block is not None and i in block]
-    # prefer the line above the anchor: headlines sit over the byline and under the kicker's dash
+    if block is None:
+        return None
+    choices = [i for i in candidates if i in block]
+    # headline and deck stacked right over the byline (furniture aside): the upper is the headline
+    stacked = []
+    for index in range(anchor - 1, -1, -1):
+        if index in choices:
+            stacked.append(index)
+        elif index not in block or roles.get(index) not in FURNITURE:
+            break
+    if stacked and authors:
+        return stacked[-1]
+    # else the line nearest the anchor, above it first: headlines sit under the kicker's dash
     return min(choices, key=lambda i: (abs(i - anchor), i > anchor), default=None)
 
 
@@ -324,7 +337,7 @@ def _read_body(layout: Layout, page: _Page) -> None:
         if role == UNPLACED:
             continue
         if role is not None:
-            layout.taken_out.append(TakenOut(line.number, role, line.text))
+            layout.taken_out.append(TakenOut(line.number, role, line.text, line.place))
             if index in page.captions:
                 caption, credit = page.captions[index]
                 layout.photos.append(Photo(caption, credit, line.number, len(layout.blocks)))
@@ -335,7 +348,7 @@ def _read_body(layout: Layout, page: _Page) -> None:
         current = layout.blocks[-1] if layout.blocks and not layout.blocks[-1].heading else None
         jumped = index in page.carries_on or (previous in page.breaks_off)
         if not jumped and is_subhead(text):
-            layout.blocks.append(Paragraph(text, [line.number], heading=True))
+            layout.blocks.append(Paragraph(text, [line.number], heading=True, place=line.place))
             previous = index
             continue
         introduces = current is not None and is_label(current.text)
@@ -350,7 +363,7 @@ def _read_body(layout: Layout, page: _Page) -> None:
         else:  # one line per paragraph: only a missing full stop tells a line cut short
             starts = complete
         if starts or current is None:
-            layout.blocks.append(Paragraph(text, [line.number]))
+            layout.blocks.append(Paragraph(text, [line.number], place=line.place))
         else:
             between = tuple(lines[k].number for k in range(previous + 1, index))
             mended = (gap or not (by_indent or by_blank) or jumped) and not introduces
@@ -387,12 +400,12 @@ def _without_bylines(layout: Layout, line: Line) -> str:
     lead, byline = split_news_lead(text)
     if byline:
         layout.byline.add(byline)
-        layout.taken_out.append(TakenOut(line.number, BYLINE, lead.strip()))
+        layout.taken_out.append(TakenOut(line.number, BYLINE, lead.strip(), line.place))
         text = text[len(lead) :]
     end, byline = split_end_byline(text)
     if byline:
         layout.byline.add(byline)
-        layout.taken_out.append(TakenOut(line.number, BYLINE, end.strip()))
+        layout.taken_out.append(TakenOut(line.number, BYLINE, end.strip(), line.place))
         text = text[: len(text) - len(end)]
     return text.strip()
 

@@ -22,6 +22,12 @@ class Line:
     text: str  # without indentation and trailing spaces
     indented: bool
     after_blank: bool
+    part: int = 0  # which `　　` run of a split line it is, from 1; 0 for a whole line
+
+    @property
+    def place(self) -> str:
+        """Where to find it in the source, as the report says it."""
+        return f"{self.number}" if not self.part else f"{self.number} part {self.part}"
 
 
 def source_lines(text: str) -> list[Line]:
@@ -32,11 +38,12 @@ def source_lines(text: str) -> list[Line]:
             blank = True
             continue
         pieces = _INDENT_RUN.split(raw.rstrip())
+        split = sum(1 for piece in pieces if piece.strip()) > 1
         for position, piece in enumerate(pieces):
             stripped = piece.strip()
             if stripped:
                 indented = piece[:1].isspace() or position > 0
-                lines.append(Line(number, stripped, indented, blank))
+                lines.append(Line(number, stripped, indented, blank, position + 1 if split else 0))
                 blank = False
     return lines
 
