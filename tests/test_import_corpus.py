@@ -6,12 +6,18 @@ it sees is written out below by hand, and the imported story and its report must
 
 from __future__ import annotations
 
+import html
 import re
+import shutil
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from conftest import PROJECT, run_stories
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from newsroom import importer
 from newsroom.blocks import HEADING
 from newsroom.story import StoryFile
 
@@ -217,3 +223,94 @@ def test_a_caption_inside_a_paragraph_leaves_it_whole(fixture_docs: Path):
 def test_traditional_text_is_kept_as_written(fixture_docs: Path):
     _, zh, _ = imported(fixture_docs, "010_big5.txt")
     assert zh.paragraphs[0].text == "在平遙古城的一條老街上，有一家開了一百多年的茶館。"
+
+
+# --- any text at all ------------------------------------------------------------------------
+
+# pieces of the shapes the importer looks for, so that random pages hit its rules and their edges
+PIECES = [
+    "　　",
+    "——",
+    "。",
+    "，",
+    "、",
+    "：",
+    "（",
+    "）",
+    "文/记者",
+    "记者 ",
+    "通讯员",
+    "本报讯（记者 李明）",
+    "（记者 王芳）",
+    " 摄",
+    "/摄",
+    "图为",
+    "图/",
+    "文·图/",
+    "（下转A3版）",
+    "（上接A1版）",
+    "Indus-",
+    "trial",
+    "A1 要闻",
+    "第3版",
+    "晋中日报",
+    "2025年11月18日",
+    "11月17日",
+    "星期二",
+    "责任编辑：王芳",
+    "网友意见：",
+    "李明",
+    "湿地公园",
+    "#",
+    "<!--",
+    "&#35;",
+    "![](x.jpg)",
+    "- ",
+    "1. ",
+]
+CHARACTERS = st.characters(exclude_categories=("Cc", "Cs")) | st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
+LINE = st.lists(st.sampled_from(PIECES) | st.text(CHARACTERS, max_size=8), max_size=8).map("".join)
+PAGE = st.lists(st.tuples(LINE, st.sampled_from(["\n", "\n\n", "\r\n", "　　", "\f"])), max_size=14).map(
+    lambda parts: "".join(line + end for line, end in parts)
+)
+SAVED = st.one_of(
+    st.tuples(PAGE, st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "big5", "utf-16", "utf-16-le"])),
+    st.tuples(st.binary(max_size=120) | st.text(max_size=30), st.just("utf-8")),
+)
+
+
+def _encoded(page: str, encoding: str) -> bytes | None:
+    try:
+        return page.encode(encoding)
+    except UnicodeEncodeError:
+        return None
+
+
+@pytest.fixture(scope="module")
+def any_text_docs(tmp_path_factory) -> Path:
+    docs = tmp_path_factory.mktemp("any-text") / "docs"
+    shutil.copytree(PROJECT / "tests" / "fixtures" / "docs", docs)
+    return docs
+
+
+@given(saved=SAVED)
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+def test_any_text_imports_with_nothing_lost_or_fails_clearly(any_text_docs: Path, saved):
+    """Every character of the page is in the Chinese story file or in the report (whitespace
+    aside), or the import stops with one line in both languages that names the file or line."""
+    page, encoding = saved
+    raw = page if isinstance(page, bytes) else _encoded(page, encoding)  # any bytes, any control character
+    assume(raw is not None)
+    source = any_text_docs.parent / "page.txt"
+    source.write_bytes(raw)
+    try:
+        report = importer.import_story(source, "anything", any_text_docs, force=True)
+    except importer.ImportProblem as problem:
+        message = str(problem)
+        assert len(message.splitlines()) == 1 and ("page.txt" in message or "line " in message), message
+        assert re.search("[\u4e00-\u9fff]", message) and re.search("[a-z]{4}", message), message
+        return
+    text, _ = importer.decode(raw)
+    written = html.unescape((any_text_docs / "stories" / "anything" / "index.zh.md").read_text(encoding="utf-8"))
+    missing = Counter(char for char in text if not char.isspace()) - Counter(written + report)
+    assert not missing, (missing, report)

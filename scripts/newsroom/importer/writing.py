@@ -15,6 +15,7 @@ from .problem import ImportProblem
 
 PHOTO_FILE = IMAGES_DIR + "/photo-{number}.jpg"
 _MARKDOWN_START = re.compile(r"^(?:#|>|[-*+]\s|\d+[.)]\s|```|~~~|<|!\[|[-*_](?:\s*[-*_]){2,}\s*$)")
+_REFERENCE = re.compile(r"&(?=#?\w+;)")
 _FIRST_SENTENCE = re.compile(r"^.*?[。！？!?]+[”’」』）)》】\"']*")
 
 
@@ -100,12 +101,19 @@ def _as_markdown_paragraph(text: str) -> str:
     The first character becomes a character reference (`&#35;` for `#`): a backslash would do
     for some of them, but Python-Markdown shows it before `<` and `~` and cannot escape digits.
     """
+    text = _literal_references(text)
     return f"&#{ord(text[0])};{text[1:]}" if _MARKDOWN_START.match(text) else text
 
 
 def _as_markdown_heading(text: str) -> str:
     """A subhead whose closing `#` Markdown would take for the heading's own closing hashes."""
+    text = _literal_references(text)
     return f"{text[:-1]}&#35;" if text.endswith("#") else text
+
+
+def _literal_references(text: str) -> str:
+    """`&#35;` or `&amp;` typed in the page stays those characters, not what they stand for."""
+    return _REFERENCE.sub("&amp;", text)
 
 
 def _verify_blocks(blocks: list[str], layout: Layout) -> None:
