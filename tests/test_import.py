@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from newsroom import importer
 from newsroom.blocks import PARAGRAPH, PHOTO, UNTRANSLATED_MARK
+from newsroom.importer.furniture import furniture_kind
 from newsroom.registry import load_registry
 from newsroom.site import load_site
 from newsroom.story import StoryFile
@@ -301,10 +302,78 @@ def test_unknown_names_are_kept_and_reported(fixture_docs: Path):
         ("绘就绿水青山新画卷", None),
         ("祁县昌源河国家湿地公园 记者 程婧 摄", None),  # a caption with its credit
         (FIRST_PARAGRAPH, None),
+        ("文/记者李明、王芳、赵雪", {"text": ["李明", "王芳", "赵雪"], "photos": []}),
+        ("文·图/王芳", {"text": ["王芳"], "photos": ["王芳"]}),
+        ("新华社记者 赵雪 摄", {"text": [], "photos": ["赵雪"]}),
+        ("图/赵雪", {"text": [], "photos": ["赵雪"]}),
+        ("文/記者 李明 圖/記者 王芳", {"text": ["李明"], "photos": ["王芳"]}),
+        ("光影点亮古城墙", None),
     ],
 )
 def test_parse_byline(line: str, expected):
     assert importer.parse_byline(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("晋中日报", "masthead"),
+        ("晋中日报　2025年12月1日　星期一", "masthead"),
+        ("2025年12月1日　星期一", "date line"),
+        ("11月17日 周一", "date line"),
+        ("2025-11-18 10:23　来源：晋中新闻网", "date line"),
+        ("A1 要闻", "page label"),
+        ("第3版", "page label"),
+        ("B2版·文化", "page label"),
+        ("A12 国内新闻", "page label"),
+        ("责任编辑：王芳　校对：刘洋", "desk credit"),
+        ("美编：赵雪", "desk credit"),
+        ("审核 李明", "desk credit"),
+        ("光影点亮古城墙", None),  # a subhead
+        ("来源：新华社", None),  # a label without a date: text
+        ("2025年，全市新建公园十座。", None),
+        ("第一部分", None),
+        ("3.5", None),
+        ("1.2 项目背景", None),
+    ],
+)
+def test_page_furniture_by_its_shape(line: str, kind):
+    assert furniture_kind(line) == kind
+
+
+def test_a_subhead_ending_like_a_masthead_stays_a_subhead():
+    page = f"河道清淤见成效\n\n文/记者 李明\n\n{FIRST_PARAGRAPH}\n\n春天的喜报\n\n区水务局表示，将建立长效管护机制。\n"
+    layout = importer.read_layout(page)
+    assert [heading.text for heading in layout.headings] == ["春天的喜报"]
+    assert not layout.furniture
+
+
+def test_a_headline_over_a_photographer_credit_is_not_a_caption():
+    layout = importer.read_layout(f"河道清淤见成效\n\n文/记者 李明 图/记者 王芳\n\n{FIRST_PARAGRAPH}\n")
+    assert layout.title == "河道清淤见成效" and not layout.photos
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [bytes(range(0x80, 0x100)), "湿地公园".encode()[:-1] + b"\xa1" * 3, b"\xc0\xc1\xf5\xff" * 10],
+    ids=["every high byte", "cut UTF-8", "bytes of no encoding"],
+)
+def test_undecidable_bytes_get_the_encodings_tried_in_both_languages(fixture_docs: Path, raw: bytes):
+    result = import_page(fixture_docs, raw)
+    assert_one_line_error(result, "cannot tell which encoding", "GB18030", "Big5", "UTF-16", "UTF-8", "无法判断文件编码")
+    assert not (fixture_docs / "stories" / "imported").exists()
+
+
+def test_big5_is_not_read_as_gb18030():
+    traditional = "老街茶館的百年故事\n\n每天清晨，老茶客們都會準時來這裡喝茶、聊天。\n"
+    assert importer.decode(traditional.encode("big5")) == (traditional, "Big5, converted to UTF-8")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark(codec: str):
+    text = "社区食堂暖人心\n\n一荤两素一汤，只要十元钱。\n"
+    decoded, encoding = importer.decode(text.encode(codec))
+    assert decoded == text and encoding.startswith(f"UTF-16 {codec[-2:].upper()} without BOM")
 
 
 def test_captions_become_photos_in_place(fixture_docs: Path):

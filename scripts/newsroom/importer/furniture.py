@@ -20,11 +20,13 @@ DESK = "desk credit"
 
 _YEAR = r"(?P<year>(?:19|20)\d\d)\s*(?:年\s*|[-./])"
 _DATE = re.compile(rf"(?:{_YEAR})?(?P<month>\d{{1,2}})\s*(?:月\s*|[-./])(?P<day>\d{{1,2}})\s*日?")
+# as a part of a date line: with its year, or with 月 and 日 (`3.5` alone is a number)
+_DATE_PART = rf"(?:19|20)\d\d\s*(?:年\s*|[-./])\d{{1,2}}\s*(?:月\s*|[-./])\d{{1,2}}\s*日?|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日"
 _PARTS = {
     # a newspaper's name: a few Han characters ending in 报 (日报, 晚报, 报社…)
     MASTHEAD: re.compile(rf"{HAN}{{1,10}}[报報](?:社)?"),
     DATE_LINE: re.compile(
-        rf"{_DATE.pattern}|(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]|\d{{1,2}}:\d\d(?::\d\d)?"
+        rf"{_DATE_PART}|(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]|\d{{1,2}}:\d\d(?::\d\d)?"
         rf"|农历\S{{2,12}}|(?:(?:19|20)\d\d\s*年\s*)?(?:总\s*)?第\s*\d+\s*期|今日\s*\d+\s*版|{HAN}{{2,4}}[:：]\s*\S{{1,20}}"
     ),
     # `A1 要闻`, `第3版`, `A3版：要闻`: a letter or 第 or 版 with a page number, then its section
@@ -43,7 +45,7 @@ def furniture_kind(text: str) -> str | None:
     """What kind of page furniture the whole line is, or None when it is not all furniture."""
     if _DESK.match(text.strip()):
         return DESK
-    if any(mark in text for mark in SENTENCE_END) or len(squeezed(text)) > 60:
+    if any(mark in text for mark in SENTENCE_END.replace(".", "")) or len(squeezed(text)) > 60:
         return None
     kinds = []
     for part in (p for p in _PART_SPLIT.split(text.strip()) if p):
@@ -53,7 +55,7 @@ def furniture_kind(text: str) -> str | None:
         if kind is None:
             return None
         kinds.append(kind)
-    dated = _DATE.search(text) or re.search("星期|礼拜|禮拜|周|週", text)
+    dated = re.search(_DATE_PART, text) or re.search("星期|礼拜|禮拜|周|週", text)
     if not kinds or (set(kinds) == {DATE_LINE} and not dated):
         return None  # a line of labels (`来源：新华社`) is text unless a date comes with it
     return next(kind for kind in (MASTHEAD, DATE_LINE, kinds[0]) if kind in kinds)
