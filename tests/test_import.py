@@ -353,6 +353,14 @@ def test_a_headline_over_a_photographer_credit_is_not_a_caption():
     assert layout.title == "河道清淤见成效" and not layout.photos
 
 
+def test_a_credit_on_its_own_line_makes_the_short_line_over_it_a_caption():
+    page = f"河道清淤见成效\n\n文/记者 李明\n\n{FIRST_PARAGRAPH}\n\n清淤后的河道\n（王芳 摄）\n\n区水务局表示，将建立长效管护机制。\n"
+    layout = importer.read_layout(page)
+    assert [(photo.caption, photo.credit, photo.line) for photo in layout.photos] == [("清淤后的河道", ["王芳"], 7)]
+    assert [block.text for block in layout.blocks] == [FIRST_PARAGRAPH, "区水务局表示，将建立长效管护机制。"]
+    assert layout.byline.photos == ["王芳"]
+
+
 @pytest.mark.parametrize(
     "raw",
     [bytes(range(0x80, 0x100)), "湿地公园".encode()[:-1] + b"\xa1" * 3, b"\xc0\xc1\xf5\xff" * 10],

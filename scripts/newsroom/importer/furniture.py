@@ -21,7 +21,7 @@ DESK = "desk credit"
 _YEAR = r"(?P<year>(?:19|20)\d\d)\s*(?:年\s*|[-./])"
 _DATE = re.compile(rf"(?:{_YEAR})?(?P<month>\d{{1,2}})\s*(?:月\s*|[-./])(?P<day>\d{{1,2}})\s*日?")
 # as a part of a date line: with its year, or with 月 and 日 (`3.5` alone is a number)
-_DATE_PART = rf"(?:19|20)\d\d\s*(?:年\s*|[-./])\d{{1,2}}\s*(?:月\s*|[-./])\d{{1,2}}\s*日?|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日"
+_DATE_PART = r"(?:19|20)\d\d\s*(?:年\s*|[-./])\d{1,2}\s*(?:月\s*|[-./])\d{1,2}\s*日?|\d{1,2}\s*月\s*\d{1,2}\s*日"
 _PARTS = {
     # a newspaper's name: a few Han characters ending in 报 (日报, 晚报, 报社…)
     MASTHEAD: re.compile(rf"{HAN}{{1,10}}[报報](?:社)?"),

@@ -132,6 +132,7 @@ def read_layout(text: str, registry: Registry | None = None) -> Layout:
     for index in range(len(lines)):
         _recognise(page, index, registry)
     _keep_mastheads_beside_furniture(page)
+    _caption_over_its_credit(page)
     layout.date = _page_date(page)
 
     title_blocks = _title_blocks(lines, roles)
@@ -230,8 +231,10 @@ def _recognise(page: _Page, index: int, registry: Registry) -> None:
         page.roles[index] = kind
         return
     byline = read_byline(text)
+    if byline is None and text[:1] in "（(" and text[-1:] in "）)":
+        byline = read_byline(text[1:-1])  # `（王芳 摄）`
     if byline is None:
-        wrapped, byline = split_end_byline(text)
+        wrapped, byline = split_end_byline(text)  # `（记者李明）`
         byline = byline if wrapped.strip() == text else None
     if byline:
         page.roles[index], page.bylines[index] = BYLINE, byline
@@ -252,6 +255,17 @@ def _keep_mastheads_beside_furniture(page: _Page) -> None:
         neighbours = (page.roles.get(index - 1), page.roles.get(index + 1))
         if index != 0 and not any(role in FURNITURE for role in neighbours):
             del page.roles[index]
+
+
+def _caption_over_its_credit(page: _Page) -> None:
+    """`（王芳 摄）` on a line of its own credits the short line over it, which is the caption."""
+    for index, byline in list(page.bylines.items()):
+        above = index - 1
+        if not byline.photos or byline.text or above < 0 or above in page.roles:
+            continue
+        if is_headline_like(page.lines[above].text) and not ends_sentence(page.lines[above].text):
+            page.roles[above] = CAPTION
+            page.captions[above] = (page.lines[above].text, byline.photos)
 
 
 def _page_date(page: _Page) -> dt.date | None:
