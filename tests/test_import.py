@@ -348,6 +348,11 @@ def test_a_subhead_ending_like_a_masthead_stays_a_subhead():
     assert not layout.furniture
 
 
+def test_an_aside_in_brackets_is_not_a_subhead():
+    layout = importer.read_layout(f"河道清淤见成效\n\n文/记者 李明\n\n{FIRST_PARAGRAPH}\n\n（完）\n")
+    assert not layout.headings and layout.paragraphs[-1].text == "（完）"
+
+
 def test_a_headline_over_a_photographer_credit_is_not_a_caption():
     layout = importer.read_layout(f"河道清淤见成效\n\n文/记者 李明 图/记者 王芳\n\n{FIRST_PARAGRAPH}\n")
     assert layout.title == "河道清淤见成效" and not layout.photos

@@ -400,8 +400,16 @@ def _continue(layout: Layout, current: Paragraph, line: Line, text: str, between
 
 def is_subhead(text: str) -> bool:
     """A short phrase standing between paragraphs: no sentence punctuation, not even a list's 、
-    (a scrap of a sentence cut by a page break has some), no closing punctuation."""
-    return is_headline_like(text) and "、" not in text and not ends_sentence(text) and not text.endswith(_GOES_ON)
+    (a scrap of a sentence cut by a page break has some), no closing punctuation, and not an
+    aside in round brackets such as `（完）`."""
+    aside = text.startswith(("（", "(")) and text.endswith(("）", ")"))
+    return (
+        is_headline_like(text)
+        and "、" not in text
+        and not aside
+        and not ends_sentence(text)
+        and not text.endswith(_GOES_ON)
+    )
 
 
 def _blank_between(lines: list[Line], earlier: int, later: int) -> bool:
