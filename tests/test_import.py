@@ -348,6 +348,19 @@ def test_a_subhead_ending_like_a_masthead_stays_a_subhead():
     assert not layout.furniture
 
 
+def test_a_byline_under_the_first_paragraph_leaves_the_top_line_the_headline():
+    layout = importer.read_layout(f"河道清淤见成效\u3000\u3000{FIRST_PARAGRAPH}\u3000\u3000文/记者李明、王芳\u3000\u3000清淤之后")
+    assert layout.title == "河道清淤见成效" and layout.byline.text == ["李明", "王芳"]
+    assert [(block.text, block.heading) for block in layout.blocks] == [(FIRST_PARAGRAPH, False), ("清淤之后", True)]
+
+
+def test_a_third_short_line_by_the_headline_is_reported_as_a_guess():
+    layout = importer.read_layout(f"喜迎丰收\n\n河道清淤见成效\n\n三条河道全部完工\n\n文/记者 李明\n\n{FIRST_PARAGRAPH}\n")
+    assert (layout.title, layout.deck) == ("喜迎丰收", "河道清淤见成效")
+    assert [heading.text for heading in layout.headings] == ["三条河道全部完工"]
+    assert len(layout.notes) == 1 and "line 5" in layout.notes[0] and "may be a kicker or deck" in layout.notes[0]
+
+
 def test_an_aside_in_brackets_is_not_a_subhead():
     layout = importer.read_layout(f"河道清淤见成效\n\n文/记者 李明\n\n{FIRST_PARAGRAPH}\n\n（完）\n")
     assert not layout.headings and layout.paragraphs[-1].text == "（完）"

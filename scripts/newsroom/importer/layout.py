@@ -186,6 +186,12 @@ def read_layout(text: str, registry: Registry | None = None) -> Layout:
     for _, credit in page.captions.values():
         layout.byline.add(Byline(photos=credit))
 
+    for index in candidates:
+        if index not in roles and is_subhead(lines[index].text):
+            layout.notes.append(
+                f"line {lines[index].place}: “{lines[index].text}” stands by the headline; read as a subheading, "
+                "it may be a kicker or deck — move it to `deck:` if so（此短行紧靠标题，按小标题处理；若是引题或副题请移到 deck）"
+            )
     _read_body(layout, page)
     return layout
 
@@ -311,11 +317,15 @@ def _pick_title(roles, bylines, title_blocks, candidates, count: int) -> int | N
     """The short line nearest the author's byline, else nearest the last kicker, else the first."""
     authors = [i for i, byline in sorted(bylines.items()) if byline.text]
     kickers = [i for i, role in sorted(roles.items()) if role == KICKER]
-    anchor = authors[0] if authors else kickers[-1] if kickers else _first_story_line(roles, count)
+    top = _first_story_line(roles, count)
+    anchor = authors[0] if authors else kickers[-1] if kickers else top
     block = next((b for b in title_blocks if anchor in b), None)
+    choices = [i for i in candidates if block is not None and i in block]
+    if not choices and anchor != top:
+        # a byline under the first paragraph, as portals print it: the headline is the top line
+        return _pick_title(roles, {}, [b for b in title_blocks if top in b], candidates, count)
     if block is None:
         return None
-    choices = [i for i in candidates if i in block]
     # headline and deck stacked right over the byline (furniture aside): the upper is the headline
     stacked = []
     for index in range(anchor - 1, -1, -1):
