@@ -6,6 +6,7 @@ it sees is written out below by hand, and the imported story and its report must
 
 from __future__ import annotations
 
+import codecs
 import html
 import re
 import shutil
@@ -167,6 +168,14 @@ def imported(docs: Path, name: str):
 def test_the_corpus_has_one_text_per_layout_family():
     assert sorted(CORPUS) == sorted(path.name for path in RAW.glob("0*.txt") if not path.name.startswith("000_"))
     assert len(CORPUS) >= 10
+    # the saved forms are the point of these three: make sure nothing on the way normalised them
+    gb18030 = (RAW / "009_gb18030_crlf.txt").read_bytes()
+    assert b"\r\n" in gb18030 and gb18030.decode("gb18030").startswith("晋中晚报")
+    big5 = (RAW / "010_big5.txt").read_bytes()
+    assert big5.decode("big5").startswith("老街茶館")
+    utf16 = (RAW / "011_utf16_no_bom.txt").read_bytes()
+    assert not utf16.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and utf16.decode("utf-16-le")[0] == "社"
+    assert "\n" not in (RAW / "001_portal_one_line.txt").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("name", CORPUS)
