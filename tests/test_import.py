@@ -390,6 +390,17 @@ def test_undecidable_bytes_get_the_encodings_tried_in_both_languages(fixture_doc
     assert not (fixture_docs / "stories" / "imported").exists()
 
 
+def test_two_equally_likely_readings_are_refused_not_guessed(fixture_docs: Path):
+    # two characters in GB18030 read as well in Big5 (as 脰禭): no telling which was meant
+    result = import_page(fixture_docs, "茶館".encode("gb18030"))
+    assert_one_line_error(result, "cannot tell which encoding", "save it again as UTF-8")
+    assert not (fixture_docs / "stories" / "imported").exists()
+
+
+def test_big5_without_nul_bytes_is_not_read_as_utf16():
+    assert importer.decode("標題\n\n正文。".encode("big5")) == ("標題\n\n正文。", "Big5, converted to UTF-8")
+
+
 def test_big5_is_not_read_as_gb18030():
     traditional = "老街茶館的百年故事\n\n每天清晨，老茶客們都會準時來這裡喝茶、聊天。\n"
     assert importer.decode(traditional.encode("big5")) == (traditional, "Big5, converted to UTF-8")

@@ -26,6 +26,7 @@ _CANDIDATES = {
 }
 TRIED = "UTF-8, GB18030/GBK, Big5, UTF-16 LE/BE"
 _MAX_CHAOS = 0.2  # charset-normalizer's share of "mess" in a reading: above it, a guess
+_TIE = 0.02  # two readings this close in mess are a coin toss: ask for UTF-8 instead
 _TRADITIONAL_SHARE = 0.1
 
 
@@ -66,8 +67,19 @@ def _detected(raw: bytes) -> tuple[str, str]:
     else:
         if "\x00" not in text:  # NUL bytes in valid UTF-8 are UTF-16's high bytes of ASCII
             return text, "UTF-8"
-    best = charset_normalizer.from_bytes(raw, cp_isolation=list(_CANDIDATES)).best()
-    if best is None or best.chaos > _MAX_CHAOS:
+    readings = [
+        reading
+        for reading in charset_normalizer.from_bytes(raw, cp_isolation=list(_CANDIDATES))
+        # every ASCII character of UTF-16 text, line ends included, has a NUL byte
+        if not reading.encoding.startswith("utf_16") or b"\x00" in raw
+    ]
+    best = min(readings, key=lambda reading: reading.chaos, default=None)
+    rivals = [
+        reading
+        for reading in readings
+        if reading.chaos - best.chaos < _TIE and str(reading) != str(best)  # two languages, no telling
+    ] if best else []
+    if best is None or best.chaos > _MAX_CHAOS or rivals:
         if re.search(rb"[\x00-\x08\x0e-\x1f\x7f]", raw):
             raise NotText("control bytes")  # a picture or a program, not text in any encoding
         raise UnsureEncoding(TRIED)
