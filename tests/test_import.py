@@ -282,6 +282,26 @@ def test_news_lead_byline_leaves_the_paragraph(fixture_docs: Path):
     assert "本报讯（记者 李明 通讯员 赵雪）" in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "text_by", "photos_by"),
+    [
+        (f"文/记者李明、王芳 {FIRST_PARAGRAPH}", ["李明", "王芳"], []),
+        (f"文/记者 李明 图/记者 王芳 {FIRST_PARAGRAPH}", ["李明"], ["王芳"]),
+        (f"{FIRST_PARAGRAPH}（记者 李明 通讯员 赵雪）", ["李明", "赵雪"], []),
+    ],
+)
+def test_a_byline_glued_to_the_text_leaves_it(paragraph: str, text_by: list[str], photos_by: list[str]):
+    layout = importer.read_layout(f"河道清淤见成效\n\n{paragraph}\n")
+    assert [block.text for block in layout.blocks] == [FIRST_PARAGRAPH]
+    assert (layout.byline.text, layout.byline.photos) == (text_by, photos_by)
+
+
+def test_a_reporter_as_the_subject_of_a_sentence_stays_in_it():
+    layout = importer.read_layout("河道清淤见成效\n\n记者 李明 表示，河道清淤工程全部完工。\n")
+    assert [block.text for block in layout.blocks] == ["记者 李明 表示，河道清淤工程全部完工。"]
+    assert layout.byline.text == []
+
+
 def test_unknown_names_are_kept_and_reported(fixture_docs: Path):
     result = import_page(fixture_docs, f"河道清淤见成效\n\n文/记者 孙悟空\n\n{FIRST_PARAGRAPH}\n")
     assert result.returncode == 0, result.stderr

@@ -110,6 +110,21 @@ def split_news_lead(text: str) -> tuple[str, Byline | None]:
     return (lead.group(0), byline) if byline else ("", None)
 
 
+_ROLE_MARK = re.compile(r"^(?:文\s*[/／·・]\s*[图圖]|[图圖]\s*[/／·・]\s*文|文|撰文|[图圖]|[摄攝]影)\s*[/／:：]")
+
+
+def split_lead_byline(text: str) -> tuple[str, Byline | None]:
+    """`文/记者李明 入夜，……` → (`文/记者李明 `, its byline): a byline with its `文/` mark glued
+    before the first paragraph. Without the mark, `记者 李明 表示，…` is the sentence's subject."""
+    if not _ROLE_MARK.match(text):
+        return "", None
+    for space in reversed([match.start() for match in re.finditer(r"\s+", text[:60])]):
+        byline = read_byline(text[:space])
+        if byline:
+            return text[: space + 1], byline
+    return "", None
+
+
 def split_end_byline(text: str) -> tuple[str, Byline | None]:
     """`……正文。（记者 X）` → (`（记者 X）`, its byline): only with a title, so that an aside
     in brackets stays text."""

@@ -18,7 +18,7 @@ from itertools import pairwise
 from ..blocks import join_lines
 from ..registry import Registry
 from ..schema import SOURCE_LANG
-from .bylines import Byline, read_byline, split_end_byline, split_news_lead
+from .bylines import Byline, read_byline, split_end_byline, split_lead_byline, split_news_lead
 from .captions import caption_of
 from .furniture import DATE_LINE, DESK, JUMP, JUMP_MARK, MASTHEAD, PAGE_LABEL, find_date, find_year, furniture_kind
 from .shapes import HAN, Line, ends_sentence, is_headline_like, is_label, source_lines
@@ -427,9 +427,12 @@ def _blank_between(lines: list[Line], earlier: int, later: int) -> bool:
 
 
 def _without_bylines(layout: Layout, line: Line) -> str:
-    """The line without a leading `本报讯（记者 X）` or a closing `（记者 X）`, whose names go to the byline."""
+    """The line without a leading `本报讯（记者 X）` or `文/记者 X ` or a closing `（记者 X）`, whose
+    names go to the byline."""
     text = line.text
     lead, byline = split_news_lead(text)
+    if not byline:
+        lead, byline = split_lead_byline(text)
     if byline:
         layout.byline.add(byline)
         layout.taken_out.append(TakenOut(line.number, BYLINE, lead.strip(), line.place))
