@@ -319,13 +319,18 @@ def _pick_title(roles, bylines, title_blocks, candidates, count: int) -> int | N
     kickers = [i for i, role in sorted(roles.items()) if role == KICKER]
     top = _first_story_line(roles, count)
     anchor = authors[0] if authors else kickers[-1] if kickers else top
-    block = next((b for b in title_blocks if anchor in b), None)
-    choices = [i for i in candidates if block is not None and i in block]
-    if not choices and anchor != top:
+    title = _title_by(anchor, bool(authors), roles, title_blocks, candidates)
+    if title is None and anchor != top:
         # a byline under the first paragraph, as portals print it: the headline is the top line
-        return _pick_title(roles, {}, [b for b in title_blocks if top in b], candidates, count)
+        title = _title_by(top, False, roles, title_blocks, candidates)
+    return title
+
+
+def _title_by(anchor: int, under_byline: bool, roles, title_blocks, candidates) -> int | None:
+    block = next((b for b in title_blocks if anchor in b), None)
     if block is None:
         return None
+    choices = [i for i in candidates if i in block]
     # headline and deck stacked right over the byline (furniture aside): the upper is the headline
     stacked = []
     for index in range(anchor - 1, -1, -1):
@@ -333,7 +338,7 @@ def _pick_title(roles, bylines, title_blocks, candidates, count: int) -> int | N
             stacked.append(index)
         elif index not in block or roles.get(index) not in FURNITURE:
             break
-    if stacked and authors:
+    if stacked and under_byline:
         return stacked[-1]
     # else the line nearest the anchor, above it first: headlines sit under the kicker's dash
     return min(choices, key=lambda i: (abs(i - anchor), i > anchor), default=None)
