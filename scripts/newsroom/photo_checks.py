@@ -1,0 +1,175 @@
+"""What the check sees when it opens a photo: whether it is a whole, real image of the kind its
+name says, large enough for the widths the site publishes, and free of what could identify a source.
+
+Judging reads the file and never writes: the build encodes the variants (images.py).
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+from PIL import ExifTags, Image, UnidentifiedImageError
+
+from .findings import ERROR, WARNING, Finding
+from .images import WIDTHS, upright_size
+from .placeholder import is_placeholder
+
+# What browsers show, by the extensions each kind of file goes by.
+EXTENSIONS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",)}
+_SERIAL_NUMBERS = (ExifTags.Base.BodySerialNumber, ExifTags.Base.CameraSerialNumber, ExifTags.Base.LensSerialNumber)
+_TEXT_START = 60  # characters of a text file shown, enough to recognise a saved web page or a note
+
+
+def judge_photo(story_file_path: Path, line: int, file: str, path: Path, *, lead: bool) -> list[Finding]:
+    """Findings about the image at `path`, declared as `file` on `line` of `story_file_path`."""
+
+    def finding(severity: str, message: str, fix: str, *, code: str) -> Finding:
+        return Finding(story_file_path, line, severity, message, fix, code=code)
+
+    if path.stat().st_size == 0:
+        return [
+            finding(
+                ERROR,
+                f"the photo file {file} is empty (0 bytes)",
+                "copy the photo again from the original; the copy or upload did not finish",
+                code="photo-empty",
+            )
+        ]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # e.g. "possibly corrupt EXIF data": the pixels still decide
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                return list(_judge_open(image, file, path, finding, lead))
+    except UnidentifiedImageError:
+        return [_not_an_image(file, path, finding)]
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as bomb:
+        pixels, limit = (int(number) for number in re.findall(r"\d+", str(bomb))[:2])
+        return [
+            finding(
+                ERROR,
+                f"the photo {file} claims {pixels:,} pixels, more than the {limit:,} the site opens "
+                "(a damaged file, or one made to exhaust memory)",
+                "export the photo again at its camera size (e.g. 6000×4000 pixels) as a JPEG",
+                code="photo-bomb",
+            )
+        ]
+    except Exception as problem:  # Pillow's decoders raise many kinds for a broken file
+        return [
+            finding(
+                ERROR,
+                f"the photo {file} is damaged and cannot be shown ({problem or type(problem).__name__})",
+                "copy the original again from the photographer; the file was cut off or broken on the way",
+                code="photo-damaged",
+            )
+        ]
+
+
+def _judge_open(image: Image.Image, file: str, path: Path, finding, lead: bool) -> Iterator[Finding]:
+    extension = path.suffix.lower()
+    if image.format not in EXTENSIONS:
+        yield finding(
+            ERROR,
+            f"the photo {file} is a {image.format} image, which browsers do not show",
+            "export it as a JPEG (quality 85) and write its new name after file:",
+            code="photo-format",
+        )
+        return
+    if extension not in EXTENSIONS[image.format]:
+        renamed = Path(file).with_suffix(EXTENSIONS[image.format][0]).as_posix()
+        yield finding(
+            ERROR,
+            f"the photo {file} is really a {image.format} file, not what {extension or 'its name'} says",
+            f"rename the file to {Path(renamed).name} and write file: {renamed}",
+            code="photo-wrong-format",
+        )
+    width, height = upright_size(image)
+    exif = image.getexif()
+    print_colours = image.mode == "CMYK"
+    # A JPEG decodes at 1/8 scale several times faster, and still reads every byte of the picture.
+    image.draft(None, (1, 1))
+    image.load()  # a truncated or broken file fails here
+    if is_placeholder(image):
+        yield finding(
+            WARNING,
+            f"the photo {file} is a placeholder",
+            "replace the file with the real photo under the same name",
+            code="photo-placeholder",
+        )
+        return  # its size and colours are the placeholder's, not the photo's
+    if width < WIDTHS[0]:
+        yield finding(
+            ERROR,
+            f"the photo {file} is only {width}×{height} pixels; the site needs at least {WIDTHS[0]} pixels across",
+            "ask for the original photo, not a thumbnail, a preview or a copy sent through a chat app",
+            code="photo-too-small",
+        )
+    elif lead and width < WIDTHS[-1]:
+        yield finding(
+            WARNING,
+            f"the lead photo {file} is {width} pixels wide; large screens show it {WIDTHS[-1]} pixels wide, so it looks soft",
+            f"use the camera original, at least {WIDTHS[-1]} pixels wide, or make a wider photo the lead_photo",
+            code="photo-narrow-lead",
+        )
+    if print_colours:
+        yield finding(
+            WARNING,
+            f"the photo {file} is in print colours (CMYK)",
+            "export it in screen colours (RGB, sRGB); the versions readers see are converted, "
+            "but the original published beside them may show wrong colours",
+            code="photo-cmyk",
+        )
+    private = _private_metadata(exif)
+    if private:
+        yield finding(
+            ERROR,
+            f"the photo {file} carries {' and '.join(private)}; its original is published beside the versions readers see",
+            "export it again without location and camera details, e.g. "
+            f"`exiftool -gps:all= -serialnumber= -bodyserialnumber= -lensserialnumber= {file}`",
+            code="photo-private-metadata",
+        )
+
+
+def _not_an_image(file: str, path: Path, finding) -> Finding:
+    with path.open("rb") as opened:
+        start = opened.read(4096)
+    try:
+        text = start.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and "\0" not in text:
+        begins = " ".join(text.split())[:_TEXT_START]
+        message = f"the photo file {file} is text, not an image (it begins “{begins}”)"
+    else:
+        message = f"the photo file {file} is not an image the site can read ({path.stat().st_size:,} bytes)"
+    return finding(ERROR, message, "replace it with the photo itself, saved as JPEG, PNG or WebP", code="photo-not-image")
+
+
+def _private_metadata(exif: Image.Exif) -> list[str]:
+    """What in the photo's EXIF could identify where it was taken or whose camera took it."""
+    found = []
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    if ExifTags.GPS.GPSLatitude in gps or ExifTags.GPS.GPSLongitude in gps:
+        found.append(f"the GPS position where it was taken{_position(gps)}")
+    camera = {**exif, **exif.get_ifd(ExifTags.IFD.Exif)}
+    if any(str(camera.get(tag, "")).strip() for tag in _SERIAL_NUMBERS):
+        found.append("the serial number of the camera or lens")
+    return found
+
+
+def _position(gps: dict) -> str:
+    """` (39.9040 N, 116.4074 E)`, or nothing when the values are not the usual degrees, minutes, seconds."""
+    try:
+        parts = []
+        for value, reference in (
+            (ExifTags.GPS.GPSLatitude, ExifTags.GPS.GPSLatitudeRef),
+            (ExifTags.GPS.GPSLongitude, ExifTags.GPS.GPSLongitudeRef),
+        ):
+            degrees, minutes, seconds = (float(number) for number in gps[value])
+            parts.append(f"{degrees + minutes / 60 + seconds / 3600:.4f} {gps.get(reference, '')}".strip())
+        return f" ({', '.join(parts)})"
+    except (KeyError, TypeError, ValueError, ZeroDivisionError):
+        return ""
