@@ -13,6 +13,7 @@ import io
 import os
 import posixpath
 import shutil
+import warnings
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -101,11 +102,14 @@ def plan(original: Path) -> ImagePlan | None:
 @lru_cache(maxsize=8192)
 def _plan(original: str, mtime_ns: int, size: int) -> ImagePlan | None:
     try:
-        with Image.open(original) as image:
-            width, height = upright_size(image)
+        with warnings.catch_warnings():
+            # above Pillow's limit is too large to encode safely, as the check reports (photo_checks.py)
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(original) as image:
+                width, height = upright_size(image)
         with open(original, "rb") as file:
             fingerprint = hashlib.file_digest(file, lambda: hashlib.sha256(ENCODING.encode() + b"\0")).hexdigest()
-    except (OSError, ValueError, Image.DecompressionBombError):
+    except (OSError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning):
         return None
     variants = tuple(Variant(w, max(1, round(w * height / width))) for w in variant_widths(width))
     return ImagePlan(Path(original), fingerprint, variants)

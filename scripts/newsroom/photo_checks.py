@@ -16,6 +16,9 @@ from PIL import ExifTags, Image, UnidentifiedImageError
 from .findings import ERROR, WARNING, Finding
 from .images import WIDTHS, upright_size
 from .placeholder import is_placeholder
+from .schema import SOURCE_LANG
+from .site import Site
+from .views import photo_path
 
 # What browsers show, by the extensions each kind of file goes by.
 EXTENSIONS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",)}
@@ -173,3 +176,23 @@ def _position(gps: dict) -> str:
         return f" ({', '.join(parts)})"
     except (KeyError, TypeError, ValueError, ZeroDivisionError):
         return ""
+
+
+def unpublished_photo(site: Site, site_path: str, problem: str) -> Finding:
+    """The build could not encode the photo published at `site_path`: where the story declares it."""
+    declared = [
+        (story_file, photo)
+        for story in site.stories
+        for story_file in sorted(story.files.values(), key=lambda f: f.lang != SOURCE_LANG)
+        for photo in story_file.photos
+        if photo.file and photo_path(story, photo.file) == site_path
+    ]
+    story_file, photo = declared[0]
+    return Finding(
+        story_file.path,
+        photo.line,
+        ERROR,
+        f"the photo {photo.file} could not be made into the versions readers see ({problem})",
+        "copy the original again from the photographer; the file was cut off or broken on the way",
+        code="photo-damaged",
+    )
