@@ -48,6 +48,12 @@ def noisy_jpeg_bytes(size=(1000, 625)) -> bytes:
     return buffer.getvalue()
 
 
+def noisy_png_bytes(size=(1000, 625)) -> bytes:
+    buffer = io.BytesIO()
+    Image.effect_noise(size, 64).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
 def bomb_png_bytes(width: int, height: int) -> bytes:
     """A PNG of a few dozen bytes whose header claims `width`×`height` pixels."""
     data = bytearray(png_bytes((1, 1), "L", 0))
@@ -125,7 +131,14 @@ BROKEN = [
         "images/walkers.jpg",
         lambda: (data := noisy_jpeg_bytes())[: len(data) // 2],
         "photo-damaged",
-        "is damaged and cannot be shown (image file is truncated",
+        "is damaged and cannot be shown (the file ends before the picture does)",
+    ),
+    (
+        "truncated-png",
+        IN_TEXT,
+        lambda: (data := noisy_png_bytes())[: len(data) * 2 // 3],
+        "photo-damaged",
+        f"the photo {IN_TEXT} is damaged and cannot be shown",
     ),
     (
         "wrong-extension",

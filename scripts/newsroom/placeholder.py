@@ -25,23 +25,29 @@ _TEXT_FREE = ((0, 0, 2, 20), (30, 0, 32, 20), (0, 16, 32, 20))
 _MOST_DIFFERENCE = 12  # mean difference per channel (0-255) that JPEG re-encoding stays well under
 
 
+def has_placeholder_shape(size: tuple[int, int]) -> bool:
+    """Whether a picture of `size` pixels could be a placeholder, resized or not."""
+    width, height = size
+    return bool(height) and abs(width / height - SIZE[0] / SIZE[1]) <= 0.02
+
+
 def is_placeholder(image: Image.Image) -> bool:
     """Whether the pixels of `image` (already opened, at any size) are those of a placeholder."""
-    width, height = image.size
-    if not height or abs(width / height - SIZE[0] / SIZE[1]) > 0.02:
+    if not has_placeholder_shape(image.size):
         return False
     seen = image.convert("RGB").resize(_THUMBNAIL, Image.Resampling.BOX)
-    expected = _thumbnail_of_background()
-    for box in _TEXT_FREE:
-        difference = ImageChops.difference(seen.crop(box), expected.crop(box))
-        if max(ImageStat.Stat(difference).mean) > _MOST_DIFFERENCE:
-            return False
-    return True
+    expected, text_free = _thumbnail_of_background()
+    difference = ImageChops.difference(seen, expected)
+    return max(ImageStat.Stat(difference, text_free).mean) <= _MOST_DIFFERENCE
 
 
 @lru_cache(maxsize=1)
-def _thumbnail_of_background() -> Image.Image:
-    return _background().resize(_THUMBNAIL, Image.Resampling.BOX)
+def _thumbnail_of_background() -> tuple[Image.Image, Image.Image]:
+    """The background at the size compared, and a mask of the part of it no text covers."""
+    text_free = Image.new("L", _THUMBNAIL, 0)
+    for box in _TEXT_FREE:
+        text_free.paste(255, box)
+    return _background().resize(_THUMBNAIL, Image.Resampling.BOX), text_free
 
 
 def _background() -> Image.Image:
