@@ -371,3 +371,24 @@ def test_a_photo_the_build_cannot_encode_is_reported_at_its_line_in_both_languag
     assert expected in result.stderr, result.stderr
     assert EXPLANATIONS["photo-damaged"][0] in result.stderr
     assert "photos: cannot read" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "original", "expected"),
+    [
+        ("sixteen-bit-grey.png", Image.new("I;16", (900, 600), 40_000), (156, 156, 156)),
+        ("palette.png", Image.new("RGB", (900, 600), (0, 153, 204)).convert("P"), (0, 153, 204)),
+        ("palette-with-transparency.png", Image.new("RGBA", (900, 600), (0, 160, 200, 0)).convert("P"), None),
+    ],
+)
+def test_deep_and_palette_photos_come_out_in_their_colours(tmp_path: Path, name, original, expected):
+    original.save(tmp_path / name)
+    plan = images.plan(tmp_path / name)
+    images.ensure_cached(plan, tmp_path / "cache")
+    for variant in plan.variants:
+        with Image.open(plan.cached(variant, tmp_path / "cache")) as encoded:
+            if expected is None:
+                assert encoded.mode == "RGBA" and encoded.getpixel((5, 5))[3] == 0, "transparency is kept"
+            else:
+                assert encoded.mode == "RGB"
+                assert all(abs(a - b) <= 12 for a, b in zip(encoded.getpixel((5, 5)), expected)), encoded.getpixel((5, 5))
