@@ -201,9 +201,24 @@ BROKEN = [
         "images/walkers.tif",
         lambda: _tiff_bytes(),
         "photo-format",
-        "is a TIFF image, which browsers do not show",
+        "is a TIFF image; the site publishes photos as JPEG, PNG or WebP",
+    ),
+    (
+        "iphone-heic",
+        "images/walkers.heic",
+        lambda: b"\0\0\0\x18ftypheic\0\0\0\0mif1heic" + bytes(200),
+        "photo-format",
+        "is a HEIC or AVIF image",
     ),
 ]
+
+
+def _mpo_bytes() -> bytes:
+    """A JPEG with a second, smaller picture inside (MPO), as many cameras and phones write them."""
+    buffer = io.BytesIO()
+    main, preview = Image.new("RGB", (1200, 800), BLUE), Image.new("RGB", (640, 427), RED)
+    main.save(buffer, "MPO", save_all=True, append_images=[preview])
+    return buffer.getvalue()
 
 
 def _tiff_bytes() -> bytes:
@@ -265,6 +280,7 @@ def test_a_doubtful_photo_is_a_warning_at_its_line_in_both_languages(
         ("sixteen-bit-grey", lambda: png_bytes((1000, 625), "I;16", 40_000)),
         ("palette", lambda: png_bytes((1000, 625), "P", 3)),
         ("camera-jpeg", lambda: noisy_jpeg_bytes((2000, 1250))),
+        ("camera-jpeg-with-its-preview-inside", lambda: _mpo_bytes()),
         ("phone-jpeg-on-its-side", lambda: sideways_jpeg_bytes(stored=(1200, 800))),
     ],
 )

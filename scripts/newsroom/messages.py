@@ -146,8 +146,8 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
         "The photo claims an absurd number of pixels (a damaged file or one made to exhaust memory): export it again at camera size as a JPEG.",
     ),
     "photo-format": (
-        "图片格式浏览器无法显示（如 TIFF、HEIC、BMP）：导出为 JPEG（质量 85）。",
-        "Browsers cannot show this kind of image (e.g. TIFF, HEIC, BMP): export it as a JPEG (quality 85).",
+        "网站只发布 JPEG、PNG、WebP 格式的照片（不收 TIFF、HEIC、BMP 等）：导出为 JPEG（质量 85）。",
+        "The site publishes photos as JPEG, PNG or WebP only (not TIFF, HEIC, BMP…): export it as a JPEG (quality 85).",
     ),
     "photo-wrong-format": (
         "图片的实际格式与扩展名不符（如 PNG 文件叫 .jpg）：按提示改文件名，并改 file: 一行。",

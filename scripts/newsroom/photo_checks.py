@@ -74,19 +74,15 @@ def judge_photo(story_file_path: Path, line: int, file: str, path: Path, *, lead
 
 def _judge_open(image: Image.Image, file: str, path: Path, finding, lead: bool) -> Iterator[Finding]:
     extension = path.suffix.lower()
-    if image.format not in EXTENSIONS:
-        yield finding(
-            ERROR,
-            f"the photo {file} is a {image.format} image, which browsers do not show",
-            "export it as a JPEG (quality 85) and write its new name after file:",
-            code="photo-format",
-        )
+    kind = "JPEG" if image.format == "MPO" else image.format  # MPO: a camera's JPEG with a preview inside
+    if kind not in EXTENSIONS:
+        yield _other_format(file, kind, finding)
         return
-    if extension not in EXTENSIONS[image.format]:
-        renamed = Path(file).with_suffix(EXTENSIONS[image.format][0]).as_posix()
+    if extension not in EXTENSIONS[kind]:
+        renamed = Path(file).with_suffix(EXTENSIONS[kind][0]).as_posix()
         yield finding(
             ERROR,
-            f"the photo {file} is really a {image.format} file, not what {extension or 'its name'} says",
+            f"the photo {file} is really a {kind} file, not what {extension or 'its name'} says",
             f"rename the file to {Path(renamed).name} and write file: {renamed}",
             code="photo-wrong-format",
         )
@@ -142,7 +138,7 @@ def _read_to_the_end(image: Image.Image, path: Path) -> None:
     run on every commit; a JPEG's end marker after its picture data, and a PNG's checksums, are
     read in about a millisecond. The build decodes every pixel and reports what still fails there.
     """
-    if image.format == "JPEG":
+    if image.format in ("JPEG", "MPO"):
         scan_start = image.tile[0][2]
         with path.open("rb") as file:
             file.seek(-2, 2)
@@ -164,9 +160,20 @@ def _is_placeholder(path: Path) -> bool:
         return is_placeholder(image)
 
 
+def _other_format(file: str, kind: str, finding) -> Finding:
+    return finding(
+        ERROR,
+        f"the photo {file} is a {kind} image; the site publishes photos as JPEG, PNG or WebP",
+        "export it as a JPEG (quality 85) and write its new name after file:",
+        code="photo-format",
+    )
+
+
 def _not_an_image(file: str, path: Path, finding) -> Finding:
     with path.open("rb") as opened:
         start = opened.read(4096)
+    if start[4:8] == b"ftyp":  # the ISO container of HEIC (iPhones' own format) and AVIF
+        return _other_format(file, "HEIC or AVIF", finding)
     try:
         text = start.decode("utf-8")
     except UnicodeDecodeError:
