@@ -42,9 +42,9 @@ def png_bytes(size=(1000, 625), mode="RGB", colour=BLUE) -> bytes:
     return buffer.getvalue()
 
 
-def noisy_jpeg_bytes(size=(1000, 625)) -> bytes:
+def noisy_jpeg_bytes(size=(1000, 625), **save) -> bytes:
     buffer = io.BytesIO()
-    Image.merge("RGB", [Image.effect_noise(size, 64) for _ in range(3)]).save(buffer, "JPEG", quality=90)
+    Image.merge("RGB", [Image.effect_noise(size, 64) for _ in range(3)]).save(buffer, "JPEG", quality=90, **save)
     return buffer.getvalue()
 
 
@@ -130,6 +130,13 @@ BROKEN = [
         "truncated",
         "images/walkers.jpg",
         lambda: (data := noisy_jpeg_bytes())[: len(data) // 2],
+        "photo-damaged",
+        "is damaged and cannot be shown (the file ends before the picture does)",
+    ),
+    (
+        "truncated-with-a-thumbnail-before-it",
+        "images/walkers.jpg",
+        lambda: (data := noisy_jpeg_bytes((1200, 800), comment=b"thumbnail \xff\xd8...\xff\xd9"))[: len(data) // 2],
         "photo-damaged",
         "is damaged and cannot be shown (the file ends before the picture does)",
     ),
@@ -281,6 +288,10 @@ def test_a_doubtful_photo_is_a_warning_at_its_line_in_both_languages(
         ("palette", lambda: png_bytes((1000, 625), "P", 3)),
         ("camera-jpeg", lambda: noisy_jpeg_bytes((2000, 1250))),
         ("camera-jpeg-with-its-preview-inside", lambda: _mpo_bytes()),
+        (
+            "phone-jpeg-with-a-motion-clip-after-it",
+            lambda: jpeg_bytes((1200, 800)) + b"\0\0\0\x18ftypmp42" + bytes(5000),
+        ),
         ("phone-jpeg-on-its-side", lambda: sideways_jpeg_bytes(stored=(1200, 800))),
     ],
 )
@@ -407,4 +418,6 @@ def test_deep_and_palette_photos_come_out_in_their_colours(tmp_path: Path, name,
                 assert encoded.mode == "RGBA" and encoded.getpixel((5, 5))[3] == 0, "transparency is kept"
             else:
                 assert encoded.mode == "RGB"
-                assert all(abs(a - b) <= 12 for a, b in zip(encoded.getpixel((5, 5)), expected)), encoded.getpixel((5, 5))
+                assert all(abs(a - b) <= 12 for a, b in zip(encoded.getpixel((5, 5)), expected)), encoded.getpixel(
+                    (5, 5)
+                )

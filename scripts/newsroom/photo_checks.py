@@ -20,7 +20,7 @@ from .schema import SOURCE_LANG
 from .site import Site
 from .views import photo_path
 
-# What browsers show, by the extensions each kind of file goes by.
+# What the site publishes, by the extensions each kind of file goes by.
 EXTENSIONS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",)}
 _SERIAL_NUMBERS = (ExifTags.Base.BodySerialNumber, ExifTags.Base.CameraSerialNumber, ExifTags.Base.LensSerialNumber)
 _JPEG_END = b"\xff\xd9"  # the marker that ends a JPEG; picture data never contains it
@@ -139,12 +139,13 @@ def _read_to_the_end(image: Image.Image, path: Path) -> None:
     read in about a millisecond. The build decodes every pixel and reports what still fails there.
     """
     if image.format in ("JPEG", "MPO"):
-        scan_start = image.tile[0][2]
         with path.open("rb") as file:
             file.seek(-2, 2)
             if file.read() == _JPEG_END:
                 return
-            file.seek(scan_start)  # something follows the picture (e.g. a phone's motion clip)
+            # something follows the picture (e.g. a phone's motion clip): look for the end marker
+            # after the picture data starts, past the end marker of an EXIF thumbnail
+            file.seek(_picture_data_start(file))
             if _JPEG_END not in file.read():
                 raise OSError("the file ends before the picture does")
     elif image.format == "PNG":
@@ -152,6 +153,23 @@ def _read_to_the_end(image: Image.Image, path: Path) -> None:
             unread.verify()
     else:
         image.load()
+
+
+def _picture_data_start(file) -> int:
+    """Where a JPEG's picture data starts: after the segments (EXIF, colour profile, tables) that
+    precede its first scan, each a marker and a two-byte length."""
+    file.seek(2)  # past the start marker
+    while True:
+        marker = file.read(2)
+        if len(marker) < 2 or marker[0] != 0xFF:
+            raise OSError("the file ends before the picture does")
+        if marker[1] == 0xFF:  # a fill byte before the marker
+            file.seek(-1, 1)
+            continue
+        length = int.from_bytes(file.read(2), "big")
+        if marker[1] == 0xDA:  # start of scan
+            return file.tell() + length - 2
+        file.seek(length - 2, 1)
 
 
 def _is_placeholder(path: Path) -> bool:
@@ -183,7 +201,9 @@ def _not_an_image(file: str, path: Path, finding) -> Finding:
         message = f"the photo file {file} is text, not an image (it begins “{begins}”)"
     else:
         message = f"the photo file {file} is not an image the site can read ({path.stat().st_size:,} bytes)"
-    return finding(ERROR, message, "replace it with the photo itself, saved as JPEG, PNG or WebP", code="photo-not-image")
+    return finding(
+        ERROR, message, "replace it with the photo itself, saved as JPEG, PNG or WebP", code="photo-not-image"
+    )
 
 
 def _private_metadata(exif: Image.Exif) -> list[str]:
