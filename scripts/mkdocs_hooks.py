@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import mkdocs.utils
+from markupsafe import Markup, escape
 from mkdocs.commands.build import build
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
@@ -33,11 +34,13 @@ from newsroom import (
     config_checks,
     csp,
     feeds,
+    fragments,
     images,
     labels,
     messages,
     photo_checks,
     preview,
+    sanitize,
     search,
     seo,
     views,
@@ -61,6 +64,8 @@ _bilingual_views: dict[str, tuple[str, str]] = {}  # written path -> (slug, page
 _indexing: list[search.Indexing] = []  # search indexes being written in the background
 _translation_build: Forked | None = None
 _check: Forked | None = None
+_fragments: fragments.Fragments | None = None
+_script_hashes: frozenset[str] = frozenset()  # of the theme's inline scripts (csp.THEME_SCRIPTS)
 
 # MkDocs reports unknown settings in mkdocs.yml while it validates the file, before any event (and
 # in strict mode stops right after); it imports this module during that validation, so the filter
@@ -104,7 +109,7 @@ def _urls(config) -> views.Urls:
 @event_priority(AFTER_I18N)
 def on_config(config):
     """Read every story once per build and check them (findings are reported in on_files)."""
-    global _site, _translation_build, _check
+    global _site, _translation_build, _check, _fragments
     if _is_first_language_build(config):
         # `mkdocs serve` builds again in the same process
         _outputs.clear()
@@ -112,6 +117,11 @@ def on_config(config):
         _indexing.clear()
         _translation_build = _check = None
     _output(config).site_name = config.site_name
+    _fragments = fragments.Fragments(config.theme.get_env())
+    # Material's inline script names the address its settings are stored under; by default the
+    # page's own relative path to the site root, which made the script, and its hash in the
+    # Content-Security-Policy, differ with each page's depth
+    config.extra.setdefault("scope", urlsplit(config.site_url or "/").path or "/")
     if not any(isinstance(extension, block_marks.BlockMarks) for extension in config.markdown_extensions):
         config.markdown_extensions.append(block_marks.BlockMarks())  # story_markdown marks the blocks
     if not _is_first_language_build(config):
@@ -144,6 +154,9 @@ def _report(findings: list[Finding], root: Path) -> None:
     for finding in findings:
         # errors fail `mkdocs build --strict`; warnings stay visible without blocking
         (log.warning if finding.severity == ERROR else log.info)(finding.format(root))
+    closing = messages.unfinished_stories(findings, Path(_site.docs_dir))
+    if closing:
+        log.info(closing)
 
 
 def _may_fork() -> bool:
@@ -246,29 +259,38 @@ def _said_by_the_source_language_build(record: logging.LogRecord) -> bool:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    title = page.meta.get("title")
+    if isinstance(title, str) and not isinstance(title, Markup):
+        # Material prints the title as it is, in <title>, the header and the navigation: give it
+        # the title as text, escaped (a title with markup is also an error of the check)
+        page.meta["title"] = escape(title)
     found = _site.story_for(page.file.src_uri) if _site else None
     if not found:
         return markdown
     story, lang = found
     page.meta["template"] = "story.html"
     page.meta["hide"] = ["navigation"]
-    return views.story_markdown(_site, story, lang, page.url)
+    return views.story_markdown(_site, story, lang, page.url, _fragments.figure)
 
 
-def on_page_content(html: str, page, config, files) -> str:
+def on_page_content(html: str, page, config, files) -> Markup:
+    """Every page's HTML from Markdown passes the allowlist before it is marked safe; the check
+    has reported what it takes out, with the line."""
     viewed = _site.bilingual_story_for(page.file.src_uri) if _site else None
     if viewed:
-        return views.bilingual_body(_site, viewed, _urls(config))
+        return _fragments.bilingual_body(views.bilingual_body(_site, viewed, _urls(config)))
     found = _site.story_for(page.file.src_uri) if _site else None
-    if found:
-        story, lang = found
-        # the bilingual view takes its paragraphs from here; readers never see the marks
-        html, block_html = block_marks.split(html)
-        output = _output(config)
-        output.story_html[story.slug] = html
-        output.paragraphs[story.slug] = [
-            rendered for block, rendered in zip(story.file(lang).blocks, block_html) if block.kind == PARAGRAPH
-        ]
+    if not found:
+        return sanitize.clean(html)
+    story, lang = found
+    # the bilingual view takes its paragraphs from here; readers never see the marks
+    blocks = block_marks.split(html, sanitize.clean)
+    html = Markup("").join(blocks)
+    output = _output(config)
+    output.story_html[story.slug] = html
+    output.paragraphs[story.slug] = [
+        rendered for block, rendered in zip(story.file(lang).blocks, blocks[1:]) if block.kind == PARAGRAPH
+    ]
     return html
 
 
@@ -338,6 +360,9 @@ def on_env(env, config, files):
     lang = current_language(config)
     env.globals["labels"] = labels.LABELS[lang]
     env.globals["search_bundle"] = f"{_urls(config).home(lang)}{search.OUTPUT_DIR}/pagefind.js"
+    global _script_hashes
+    _script_hashes = csp.theme_hashes(env, {"config": config, "base_url": ".", "features": config.theme.get("features", [])})
+    env.globals["content_security_policy"] = csp.policy(_script_hashes)
     return env
 
 
@@ -357,9 +382,7 @@ def _write_site_files(config) -> None:
             )
     (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)  # Material's, listing pages by MkDocs' view
     (site_dir / "robots.txt").write_text(feeds.robots(site_url), encoding="utf-8")
-    script_hashes = set().union(*(output.script_hashes for output in _outputs.values()))
-    style_hashes = set().union(*(output.style_hashes for output in _outputs.values()))
-    (site_dir / csp.HEADERS_FILE).write_text(csp.headers_file(script_hashes, style_hashes), encoding="utf-8")
+    (site_dir / csp.HEADERS_FILE).write_text(csp.headers_file(_script_hashes), encoding="utf-8")
     for lang, output in _outputs.items():
         if output.not_found_page:
             (site_dir / urls.home(lang) / "404.html").write_text(output.not_found_page, encoding="utf-8")
@@ -372,16 +395,21 @@ def _write_bilingual_views() -> None:
         Path(path).write_text(bilingual.fill_paragraphs(html, paragraphs), encoding="utf-8")
 
 
-def _with_policy(html: str, config) -> str:
-    html, scripts, styles = csp.with_policy(views.valid_theme_markup(html))
-    output = _output(config)
-    output.script_hashes.update(scripts)
-    output.style_hashes.update(styles)
+def _only_theme_scripts(html: str, written_as: str) -> str:
+    """Stop the build at a page with an inline script that no template contains: the policy would
+    refuse it in the reader's browser, and it did not come from the theme."""
+    unlisted = csp.unlisted_scripts(html, _script_hashes)
+    if unlisted:
+        raise Abort(
+            f"{written_as}: the page holds an inline script that is not one of the theme's "
+            f"({unlisted[0][:60]!r}); a template that adds one must be listed in newsroom/csp.py "
+            "THEME_SCRIPTS / 页面里有一段不属于网站模板的内联脚本：如是新模板加的，把模板登记到 csp.py 的 THEME_SCRIPTS"
+        )
     return html
 
 
 def on_post_page(output: str, page, config) -> str:
-    output = _with_policy(output, config)
+    output = _only_theme_scripts(output, page.file.dest_uri)
     viewed = _site.bilingual_story_for(page.file.src_uri) if _site else None
     if viewed:
         _bilingual_views[page.file.abs_dest_path] = (viewed.slug, output)
@@ -391,7 +419,7 @@ def on_post_page(output: str, page, config) -> str:
 def on_post_template(output: str, template_name: str, config) -> str:
     """Every language's build writes 404.html at the root: keep each, to put it in its place."""
     if template_name == "404.html":
-        output = _with_policy(output, config)
+        output = _only_theme_scripts(output, template_name)
         _output(config).not_found_page = output
     return output
 

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import FIRST_STORY, FIXTURE_DOCS, build, make_project, page
-from newsroom.csp import inline_hashes
 
 SITE_URL = "https://example.org/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -151,8 +150,8 @@ def test_bilingual_view_pairs_every_paragraph_with_anchors(real_site: Path):
     first = pairs[0]
     assert first.select_one(".nr-pair__zh")["lang"] == "zh" and first.select_one(".nr-pair__en")["lang"] == "en"
     assert first.select_one(".nr-pair__zh").get_text().strip().startswith("一方好山水")
-    assert first.select_one(".nr-pair__en").get_text().strip().startswith("A land of fine mountains")
-    assert [h.get_text(" ", strip=True) for h in view.select("h2.nr-pair-heading")][1] == "祁县 Qixian County"
+    assert first.select_one(".nr-pair__en").get_text().strip().startswith("Fine hills and waters")
+    assert [h.get_text(" ", strip=True) for h in view.select("h2.nr-pair-heading")][1] == "祁县 Qi County"
     lead = view.select_one("figure.nr-photo--lead figcaption").get_text(" ", strip=True)
     assert (
         "祁县昌源河国家湿地公园" in lead
@@ -179,22 +178,6 @@ def test_dates_in_each_language(fixture_site: Path):
     assert (
         page(fixture_site, "en/stories/river-cleanup/").select_one(".nr-dateline time").get_text() == "March 15, 2026"
     )
-
-
-def test_every_page_carries_a_content_security_policy_allowing_its_inline_scripts(real_site: Path):
-    pages = [path for path in real_site.rglob("*.html") if "pagefind" not in path.parts]
-    assert len(pages) >= 8
-    for path in pages:
-        html = path.read_text(encoding="utf-8")
-        meta = html.split('<meta http-equiv="Content-Security-Policy" content="', 1)
-        assert len(meta) == 2, path
-        policy = meta[1].split('"', 1)[0]
-        assert "'unsafe-inline'" not in policy and "default-src 'self'" in policy
-        scripts, _ = inline_hashes(html)
-        assert scripts and all(digest in policy for digest in scripts), path
-        assert html.index("Content-Security-Policy") < html.index("<script"), "the policy must come before any script"
-    headers = (real_site / "_headers").read_text(encoding="utf-8")
-    assert "Content-Security-Policy: default-src 'self'" in headers and "immutable" in headers
 
 
 def test_theme_checkboxes_carry_no_autocomplete(real_site: Path):

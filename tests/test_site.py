@@ -40,7 +40,11 @@ def test_story_exists_in_both_languages_with_title_and_byline(real_site: Path):
     zh_byline = zh.select_one(".nr-byline").get_text(" ", strip=True)
     en_byline = en.select_one(".nr-byline").get_text(" ", strip=True)
     assert "文" in zh_byline and "记者 张凯鹏" in zh_byline and "图" in zh_byline and "记者 程婧" in zh_byline
-    assert "Text by Zhang Kaipeng" in en_byline and "Photos by Cheng Jing" in en_byline and "Translated by" in en_byline
+    assert (
+        "Text by Zhang Kaipeng" in en_byline
+        and "Photos by Cheng Jing" in en_byline
+        and "Translated by the Translation Desk" in en_byline
+    )
     assert "Zhang" not in zh_byline and "张" not in en_byline
 
 
@@ -52,7 +56,7 @@ def test_lead_photo_has_caption_and_visible_credit_in_page_language(real_site: P
     assert zh_caption.select_one(".nr-photo__credit").get_text() == "摄影：程婧"
     assert (
         en_caption.select_one(".nr-photo__caption").get_text()
-        == "Changyuan River National Wetland Park in Qixian County"
+        == "Changyuan River National Wetland Park in Qi County"
     )
     assert en_caption.select_one(".nr-photo__credit").get_text() == "Photo: Cheng Jing"
     for soup, url in ((zh, STORY_ZH), (en, STORY_EN)):

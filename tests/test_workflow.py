@@ -59,7 +59,7 @@ def test_a_story_started_with_new_can_be_completed_and_passes(fixture_docs: Path
 @pytest.mark.parametrize(
     ("slug", "message"),
     [
-        ("river-cleanup", "already exists; choose another slug (nothing was changed)"),
+        ("river-cleanup", "already exists (index.zh.md and index.en.md); nothing was changed — choose another slug, or replace them with `python scripts/stories.py new river-cleanup --title '标题' --force`"),
         ("River-Cleanup", "cannot be part of a web address"),
         ("river cleanup", "cannot be part of a web address"),
         ("河道", "cannot be part of a web address"),

@@ -7,9 +7,7 @@ rendered again: the view takes them from the story pages (block_marks).
 
 from __future__ import annotations
 
-import re
-
-from markupsafe import escape
+from dataclasses import dataclass
 
 from . import alignment, labels
 from .blocks import BREAK, HEADING, PARAGRAPH, PHOTO
@@ -35,63 +33,75 @@ def view_page(story: Story) -> str:
     return f"---\n{yaml_line('title', title)}\ntemplate: bilingual.html\nhide: [navigation, toc]\n---\n"
 
 
-def view_html(story: Story, figure) -> str:
-    """The view's body; `figure(photo_zh, photo_en)` renders a photo with both captions.
+@dataclass(frozen=True)
+class Part:
+    """One row of the view: a paragraph pair (the paragraph numbers of each side), a heading
+    pair, a photo with both captions, or a section break."""
 
-    It is HTML with a slot for each paragraph, not Markdown: both texts are rendered on their
-    story pages already, and parsing this much markup through Markdown cost more than the rest
-    of the page."""
+    kind: str
+    anchor: str = ""
+    numbers: str = ""  # as readers see it: `3`, or `3–4` for paragraphs the translation merged
+    zh: tuple[int, ...] | str = ()
+    en: tuple[int, ...] | str = ()
+    photo: object = None  # views.FigureView
+
+
+@dataclass(frozen=True)
+class BilingualBody:
+    parts: tuple[Part, ...]
+    pair_label: str
+
+
+def view_body(story: Story, figure) -> BilingualBody:
+    """What the view's body shows, for fragments.html's `bilingual_body`; `figure(photo_zh,
+    photo_en)` gives a photo with both captions.
+
+    Paragraphs are slots, not text: both texts are rendered on their story pages already, and
+    rendering them again cost more than the rest of the page."""
     zh, en = story.source, story.translation
-    parts = []
     pairs = alignment.align(zh.blocks, en.blocks, en.alignment).pairs
     paragraph_numbers = {
         id(block): number
         for blocks in (zh.blocks, en.blocks)
         for number, block in enumerate((block for block in blocks if block.kind == PARAGRAPH), start=1)
     }
+    parts = []
     for pair in pairs:
-        kind = pair.kind
-        if kind == BREAK:
-            parts.append('<hr class="nr-break">')
-        elif kind == PHOTO:
-            parts.append(figure(zh.photo(pair.zh[0].src), en.photo(pair.en[0].src)))
-        elif kind == HEADING:
+        if pair.kind == BREAK:
+            parts.append(Part(BREAK))
+        elif pair.kind == PHOTO:
+            parts.append(Part(PHOTO, photo=figure(zh.photo(pair.zh[0].src), en.photo(pair.en[0].src))))
+        elif pair.kind == HEADING:
             anchor = f"h-{_heading_number(pairs, pair)}"
+            parts.append(Part(HEADING, anchor, zh=pair.zh[0].text, en=pair.en[0].text))
+        elif pair.kind == PARAGRAPH:
+            first = pair.zh_numbers[0]
+            numbers = f"{first}" if len(pair.zh_numbers) == 1 else f"{first}–{pair.zh_numbers[-1]}"
             parts.append(
-                f'<h2 class="nr-pair-heading" id="{anchor}"><span lang="zh">{escape(pair.zh[0].text)}</span> '
-                f'<span class="nr-pair-heading__en" lang="en">{escape(pair.en[0].text)}</span></h2>'
+                Part(
+                    PARAGRAPH,
+                    f"p{first}",
+                    numbers,
+                    zh=tuple(paragraph_numbers[id(block)] for block in pair.zh),
+                    en=tuple(paragraph_numbers[id(block)] for block in pair.en),
+                )
             )
-        elif kind == PARAGRAPH:
-            parts.append(_pair_html(pair, paragraph_numbers))
-    return "\n".join(parts) + "\n"
+    return BilingualBody(tuple(parts), labels.label(SOURCE_LANG, "pair"))
 
 
-def _pair_html(pair: alignment.Pair, paragraph_numbers: dict[int, int]) -> str:
-    first = pair.zh_numbers[0]
-    anchor = f"p{first}"
-    numbers = f"{first}" if len(pair.zh_numbers) == 1 else f"{first}–{pair.zh_numbers[-1]}"
-    zh_slots = "".join(_slot(SOURCE_LANG, paragraph_numbers[id(block)]) for block in pair.zh)
-    en_slots = "".join(_slot(TRANSLATION_LANG, paragraph_numbers[id(block)]) for block in pair.en)
-    # the paragraphs go into the slots once both languages' pages are rendered (fill_paragraphs)
-    return (
-        f'<section class="nr-pair" id="{anchor}" aria-label="{labels.label(SOURCE_LANG, "pair")} {numbers} · Paragraph {numbers}">\n'
-        f'<a class="nr-pair__anchor" href="#{anchor}" aria-hidden="true" tabindex="-1">{numbers}</a>\n'
-        f'<div class="nr-pair__zh" lang="zh">{zh_slots}</div>\n'
-        f'<div class="nr-pair__en" lang="en">{en_slots}</div>\n'
-        "</section>"
-    )
-
-
-def _slot(lang: str, number: int) -> str:
-    return f"<!--nr:{lang}:{number}-->"
-
-
-_SLOT = re.compile(r"<!--nr:(?P<lang>[a-z]+):(?P<number>\d+)-->")
+_SLOT_START, _SLOT_END = "<!--nr:", "-->"  # as fragments.html writes a slot: <!--nr:zh:3-->
 
 
 def fill_paragraphs(view_html: str, paragraphs: dict[str, list[str]]) -> str:
-    """Put each language's rendered paragraphs (1-based, as on its story page) into the view."""
-    return _SLOT.sub(lambda slot: paragraphs[slot["lang"]][int(slot["number"]) - 1], view_html)
+    """Put each language's rendered paragraphs (1-based, as on its story page, sanitized there)
+    into the slots of the written view."""
+    pieces = view_html.split(_SLOT_START)
+    filled = [pieces[0]]
+    for piece in pieces[1:]:
+        slot, _, rest = piece.partition(_SLOT_END)
+        lang, _, number = slot.partition(":")
+        filled += [paragraphs[lang][int(number) - 1], rest]
+    return "".join(filled)
 
 
 def _heading_number(pairs, current) -> int:

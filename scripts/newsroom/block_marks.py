@@ -25,10 +25,11 @@ def joined(blocks: list[str]) -> str:
     return f"\n\n{MARK}\n\n".join(["", *blocks, ""]).strip("\n") + "\n"
 
 
-def split(html: str) -> tuple[str, list[str]]:
-    """The rendered page without its marks, and the HTML of each block in order."""
+def split(html: str, clean) -> list:
+    """The rendered page cut at its marks, each piece passed through `clean` (the sanitizer):
+    what comes before the first block, each block in order, and what comes after the last."""
     parts = html.split(_RENDERED)
-    return "".join(parts), [part.strip("\n") for part in parts[1:-1]]
+    return [clean(part.strip("\n") if 0 < index < len(parts) - 1 else part) for index, part in enumerate(parts)]
 
 
 class _MarkProcessor(BlockProcessor):

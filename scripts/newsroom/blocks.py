@@ -38,6 +38,15 @@ class Block:
         return self.text.lstrip().startswith(UNTRANSLATED_MARK)
 
     @property
+    def source(self) -> str:
+        """The block as Markdown: a heading with its hashes, a photo as its image line."""
+        if self.kind == HEADING:
+            return f"{'#' * self.level} {self.text}"
+        if self.kind == PHOTO:
+            return f"![{self.text}]({self.src})"
+        return self.text
+
+    @property
     def fingerprint(self) -> str:
         return block_fingerprint(self)
 

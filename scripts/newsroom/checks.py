@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import alignment as alignment_mod
-from . import images
+from . import images, markup
 from .blocks import HEADING, PARAGRAPH, PHOTO, UNTRANSLATED_MARK, Block
 from .findings import ERROR, WARNING, Finding, real_path, shown_path
 from .photo_checks import judge_photo
@@ -57,35 +57,6 @@ _SYNONYMS = {
     "excerpt": "summary",
     "description": "summary",
 }
-# The patterns that look inside a tag or an image's brackets start where the previous tag or
-# bracket closed and commit (`(?>…)`) to its first opening: a long pasted line with thousands of
-# unclosed `<` is then read once, not once per `<`.
-_UNSAFE = (
-    (re.compile(r"<\s*script\b", re.I), "a <script> tag", "stories cannot run code; remove the tag"),
-    (
-        re.compile(r"<\s*(iframe|object|embed)\b", re.I),
-        "an embedded <{0}>",
-        "embeds load code from other sites; link to the page instead",
-    ),
-    (
-        re.compile(r"(?:^|>)(?>[^<>]*<)[^>]*\son[a-z]+\s*=", re.I),
-        "an inline event handler (on…=)",
-        "remove the attribute; stories cannot run code",
-    ),
-    (re.compile(r"javascript\s*:", re.I), "a `javascript:` link", "link to a web address (https://…) instead"),
-    (
-        re.compile(r"(?:^|\])(?>[^\]]*?!\[)[^\]]*\]\(\s*(?:https?:)?//", re.I),
-        "an image loaded from another site",
-        "save the image into the story's images/ folder and use images/…",
-    ),
-    (
-        re.compile(r"(?:^|>)(?>[^>]*?<\s*img\b)[^>]*\bsrc\s*=\s*[\"']?\s*(?:https?:)?//", re.I),
-        "an image loaded from another site",
-        "save the image into the story's images/ folder and use images/…",
-    ),
-)
-
-
 def check_site(
     site: Site, only: Iterable[Path] | None = None, strict: bool = False, processes: int = 1
 ) -> list[Finding]:
@@ -179,7 +150,8 @@ def check_page(page: Page, site: Site) -> list[Finding]:
         elif series is not None and series not in site.registry.series:
             findings.append(_unknown_series(page_file, series, site.registry))
         findings += _curly_quotes(page_file)
-        findings += _unsafe_content(page_file)
+        findings += markup.body_findings(page_file)
+        findings += markup.field_findings(page_file)
     return findings
 
 
@@ -224,7 +196,8 @@ def check_story(story: Story, registry: Registry, strict: bool = False) -> list[
             findings += _byline(story_file, registry)
             findings += _photos(story, story_file, registry)
             findings += _curly_quotes(story_file)
-            findings += _unsafe_content(story_file)
+            findings += markup.body_findings(story_file)
+            findings += markup.field_findings(story_file)
     zh, en = readable.get(SOURCE_LANG), readable.get(TRANSLATION_LANG)
     if zh and en:
         findings += _agreement(zh, en, registry)
@@ -904,27 +877,3 @@ def _curly_quotes(story_file: StoryFile) -> Iterator[Finding]:
                 "keep them only if the whole text is a quotation",
                 code="curly-quotes",
             )
-
-
-def _may_be_unsafe(line: str) -> bool:
-    """Whether a line has what every pattern in _UNSAFE needs: a tag, an image or `javascript`."""
-    return "<" in line or "![" in line or "javascript" in line.lower()
-
-
-def _unsafe_content(story_file: StoryFile) -> Iterator[Finding]:
-    for offset, line in enumerate(story_file.body.split("\n")):
-        if not _may_be_unsafe(line):
-            continue  # nearly every line: no tag, no image, no `javascript:`
-        for pattern, what, fix in _UNSAFE:
-            match = pattern.search(line)
-            if match:
-                label = what.format(*(match.groups() or ("",)))
-                yield Finding(
-                    story_file.path,
-                    story_file.body_line + offset,
-                    ERROR,
-                    f"the text contains {label}",
-                    fix,
-                    code="unsafe",
-                )
-                break

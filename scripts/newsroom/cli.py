@@ -7,15 +7,17 @@ import datetime as dt
 import json
 import logging
 import os
+import shlex
 import sys
 from pathlib import Path
 
 from . import checks, importer, messages, preview, scaffold, status
-from .files import WouldOverwrite, write_text
-from .findings import ERROR, WARNING, Finding, shown_path
+from .files import WouldOverwrite, remove_leftovers, write_text
+from .findings import ERROR, WARNING, Finding, real_path, shown_path
+from .registry import DATA_DIR
 from .schema import LANGUAGES, SOURCE_LANG
 from .site import Site, load_site
-from .story import Story
+from .story import STORIES_DIR, Story, slug_problem
 from .translation import marked_text
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -59,11 +61,12 @@ def _parser() -> argparse.ArgumentParser:
     new = verbs.add_parser(
         "new",
         help="start a new story in both languages (新建稿件)",
-        description="Create docs/stories/SLUG/ with index.zh.md, index.en.md and images/. Never overwrites.",
+        description="Create docs/stories/SLUG/ with index.zh.md, index.en.md and images/. Overwrites only with --force.",
     )
     new.add_argument("slug", metavar="SLUG", help="the story's web address, e.g. jinzhong-green-waters")
     new.add_argument("--title", required=True, help="the Chinese headline (标题)")
     new.add_argument("--date", type=_date, default=None, help="publication date YYYY-MM-DD (default: today)")
+    new.add_argument("--force", action="store_true", help="replace the story's index.zh.md and index.en.md")
     new.set_defaults(run=run_new)
 
     import_page = verbs.add_parser(
@@ -141,15 +144,29 @@ def _story_at(site: Site, path: Path) -> Story:
     raise UsageError(f"{path} is not a story folder under {site.docs_dir}/stories/（这不是稿件文件夹）")
 
 
+def _refuse_to_overwrite(site: Site, slug: str, again: list[str]) -> None:
+    """Without --force, `new` and `import` stop at a story folder that exists, saying what is in it."""
+    stories = site.docs_dir / STORIES_DIR
+    problem = slug_problem(slug, stories, may_exist=True)
+    refused = problem or scaffold.refusal(stories / slug, shlex.join(["python", "scripts/stories.py", *again]))
+    if refused:
+        raise UsageError(refused)
+
+
 def run_new(args) -> int:
     site = _load(args)
+    if not args.force:
+        again = ["new", args.slug, "--title", args.title] + (["--date", args.date.isoformat()] if args.date else [])
+        _refuse_to_overwrite(site, args.slug, again)
     try:
-        folder = scaffold.create_story(site, args.slug, args.title.strip(), args.date or dt.date.today())
+        folder = scaffold.create_story(
+            site, args.slug, args.title.strip(), args.date or dt.date.today(), force=args.force
+        )
     except scaffold.SlugProblem as problem:
         raise UsageError(str(problem)) from None
     except WouldOverwrite as refused:
         raise UsageError(
-            f"{shown_path(refused.path)} already exists; nothing was changed（文件已存在，未做任何改动）"
+            f"{shown_path(refused.path)} appeared while the story was being written; nothing was replaced（写入时出现了同名文件，未覆盖）"
         ) from None
     shown = shown_path(folder)
     print(f"created {shown}/index.zh.md, {shown}/index.en.md and {shown}/images/")
@@ -162,10 +179,13 @@ def run_new(args) -> int:
 
 def run_import(args) -> int:
     site = _load(args)
+    if not args.force:
+        _refuse_to_overwrite(site, args.slug, ["import", str(args.raw), "--slug", args.slug])
     try:
         print(importer.import_story(args.raw, args.slug, site.docs_dir, force=args.force))
     except importer.ImportProblem as problem:
         raise UsageError(str(problem)) from None
+    remove_leftovers(site.docs_dir / STORIES_DIR / args.slug)
     return 0
 
 
@@ -200,10 +220,17 @@ def run_check(args) -> int:
     for path in args.paths:
         if not path.exists():
             raise UsageError(f"{path} does not exist（路径不存在，请检查拼写）")
+        if not _checkable(site, path):
+            raise UsageError(
+                f"{path} holds no story or page of {shown_path(site.docs_dir)}/; check takes story folders and files "
+                f"({shown_path(site.docs_dir)}/stories/SLUG/), pages such as {shown_path(site.docs_dir)}/about.zh.md, "
+                f"the records in {shown_path(site.docs_dir)}/_data/, or nothing for every story"
+                "（这里没有稿件或页面：check 只接受 docs/stories/ 下的稿件文件夹或文件、docs/ 下的页面、docs/_data/ 名录，或不加路径检查全部）"
+            )
     findings = checks.check_site(site, args.paths or None, strict=args.strict, processes=processes)
     errors = sum(f.severity == ERROR for f in findings)
     warnings = sum(f.severity == WARNING for f in findings)
-    checked = _count_checked(site, args.paths)
+    checked, pages = _count_checked(site, args.paths)
     if args.format == "json":
         print(
             json.dumps(
@@ -212,6 +239,7 @@ def run_check(args) -> int:
                     "errors": errors,
                     "warnings": warnings,
                     "stories": checked,
+                    "pages": pages,
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -220,27 +248,48 @@ def run_check(args) -> int:
     else:
         for finding in findings:
             print(finding.format())
-        print(_summary(checked, errors, warnings))
+        print(_summary(checked, pages, errors, warnings))
         if findings:
             print("中文说明（每种问题的改法；完整说明见 GUIDE.zh.md）：")
             print("\n".join(messages.explain(finding.code for finding in findings)))
     return 1 if errors else 0
 
 
-def _count_checked(site: Site, paths) -> int:
-    if not paths:
-        return len(site.stories)
-    targets = [p.resolve() for p in paths]
-    return sum(
-        any(
-            t == s.folder.resolve() or s.folder.resolve() in t.parents or s.folder.resolve().is_relative_to(t)
-            for t in targets
-        )
-        for s in site.stories
+def _within(path: Path, target: Path) -> bool:
+    """Whether `path` is `target`, lies inside it, or contains it (links resolved as the check does)."""
+    path, target = real_path(path), real_path(target)
+    return path == target or target in path.parents or path in target.parents
+
+
+def _checkable(site: Site, path: Path) -> bool:
+    """Whether `path` names something of docs/ that the check reads: the whole tree, a story (or
+    a file in its folder), a page, the records, or a file that is there by mistake."""
+    docs = real_path(site.docs_dir)
+    if not (real_path(path) == docs or docs in real_path(path).parents):
+        return False
+    return (
+        any(_within(story.folder, path) for story in site.stories)
+        or any(_within(page_file.path, path) for page in site.pages.values() for page_file in page.files.values())
+        or any(_within(finding.path, path) for finding in site.problems)
+        or _within(site.docs_dir / DATA_DIR, path)
     )
 
 
-def _summary(stories: int, errors: int, warnings: int) -> str:
+def _count_checked(site: Site, paths) -> tuple[int, int]:
+    """How many stories and pages the check read (a check of the whole site counts its stories)."""
+    docs, records = real_path(site.docs_dir), real_path(site.docs_dir / DATA_DIR)
+    # a record can break any story, so the check reads them all
+    if not paths or any(real_path(p) in (docs, records) or records in real_path(p).parents for p in paths):
+        return len(site.stories), 0
+    stories = sum(any(_within(story.folder, path) for path in paths) for story in site.stories)
+    pages = sum(
+        any(_within(page_file.path, path) for path in paths for page_file in page.files.values())
+        for page in site.pages.values()
+    )
+    return stories, pages
+
+
+def _summary(stories: int, pages: int, errors: int, warnings: int) -> str:
     verdict = (
         "all good"
         if not errors and not warnings
@@ -248,7 +297,9 @@ def _summary(stories: int, errors: int, warnings: int) -> str:
         if errors
         else "publishable; see the warnings above"
     )
-    return f"checked {stories} {'story' if stories == 1 else 'stories'}: {errors} {'error' if errors == 1 else 'errors'}, {warnings} {'warning' if warnings == 1 else 'warnings'} — {verdict}"
+    checked = [f"{stories} {'story' if stories == 1 else 'stories'}"] if stories or not pages else []
+    checked += [f"{pages} {'page' if pages == 1 else 'pages'}"] if pages else []
+    return f"checked {' and '.join(checked)}: {errors} {'error' if errors == 1 else 'errors'}, {warnings} {'warning' if warnings == 1 else 'warnings'} — {verdict}"
 
 
 def run_status(args) -> int:

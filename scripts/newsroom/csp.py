@@ -1,8 +1,10 @@
-"""A Content-Security-Policy for every page: only the site's own origin, and the inline scripts
-the theme needs allowed by their hashes, computed from each page as it is written.
+"""A Content-Security-Policy that trusts only the theme: the site's own origin, and the inline
+scripts that the templates themselves contain, allowed by their SHA-256 hashes.
 
-So a third-party request or a script injected into a story is blocked by the reader's browser
-as well as by the check. Hosts that send headers get the same policy from `_headers`.
+The hashes are computed from the templates that hold inline scripts (THEME_SCRIPTS), rendered
+once per build, never from what a page happens to contain: a script that reached a page some
+other way is refused by the reader's browser, and `unlisted_scripts` fails the build on it.
+Hosts that send headers get the same policy from `_headers`, with what only a header can say.
 """
 
 from __future__ import annotations
@@ -11,10 +13,18 @@ import base64
 import hashlib
 import re
 
-_INLINE_SCRIPT = re.compile(r"<script\b(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
-_INLINE_STYLE = re.compile(r"<style\b[^>]*>(?P<body>.*?)</style>", re.S | re.I)
-_DATA_TYPES = ("application/json", "application/ld+json")  # data blocks, never executed
-_HEAD = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
+# Every template with an inline script, Material's and the project's. Material's script in
+# partials/javascripts/base.html names the site's address (`extra.scope`, set by the build to the
+# site's path), so it is the same on every page. Another inline script in a template needs its
+# template listed here, or the build stops at the first page that has it.
+THEME_SCRIPTS = (
+    "partials/javascripts/base.html",
+    "partials/javascripts/content.html",
+    "newsroom/alternate-links.html",
+)
+_SCRIPT = re.compile(r"<script\b(?P<attributes>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
+_EXECUTABLE_TYPES = ("", "text/javascript", "application/javascript", "module")
+_TYPE = re.compile(r"""\btype\s*=\s*["']?(?P<type>[^"'\s>]*)""", re.I)
 
 HEADERS_FILE = "_headers"
 # Material's bundle and stylesheet, photo variants and Pagefind's index files carry a content
@@ -31,28 +41,42 @@ IMMUTABLE_PATHS = (
 )
 
 
-def _digest(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+def digest(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def inline_hashes(html: str) -> tuple[set[str], set[str]]:
-    """The CSP hashes of a page's executable inline scripts and of its <style> elements."""
-    scripts = {
-        _digest(match["body"])
-        for match in _INLINE_SCRIPT.finditer(html)
-        if "src=" not in match["attributes"] and not any(kind in match["attributes"] for kind in _DATA_TYPES)
-    }
-    styles = {_digest(match["body"]) for match in _INLINE_STYLE.finditer(html)}
-    return scripts, styles
+def inline_scripts(html: str) -> list[str]:
+    """The bodies of the inline scripts a browser would run (not data blocks such as JSON-LD)."""
+    scripts = []
+    for match in _SCRIPT.finditer(html):
+        attributes = match["attributes"]
+        kind = _TYPE.search(attributes)
+        if re.search(r"\bsrc\s*=", attributes, re.I):
+            continue
+        if (kind["type"].lower() if kind else "") in _EXECUTABLE_TYPES:
+            scripts.append(match["body"])
+    return scripts
 
 
-def policy(script_hashes: set[str], style_hashes: set[str]) -> str:
+def theme_hashes(env, context: dict) -> frozenset[str]:
+    """The hashes of the inline scripts in THEME_SCRIPTS, rendered as the pages render them."""
+    return frozenset(
+        digest(script) for name in THEME_SCRIPTS for script in inline_scripts(env.get_template(name).render(context))
+    )
+
+
+def unlisted_scripts(html: str, allowed: frozenset[str]) -> list[str]:
+    """The inline scripts of a written page that the theme does not contain."""
+    return [script for script in inline_scripts(html) if digest(script) not in allowed]
+
+
+def policy(script_hashes: frozenset[str]) -> str:
     # Pagefind compiles its WebAssembly search engine, which needs 'wasm-unsafe-eval' (not 'unsafe-eval')
     return "; ".join(
         [
             "default-src 'self'",
             " ".join(["script-src 'self' 'wasm-unsafe-eval'", *sorted(script_hashes)]),
-            " ".join(["style-src 'self'", *sorted(style_hashes)]),
+            "style-src 'self'",
             "img-src 'self' data:",
             "font-src 'self'",
             "connect-src 'self'",
@@ -64,21 +88,15 @@ def policy(script_hashes: set[str], style_hashes: set[str]) -> str:
     )
 
 
-def with_policy(html: str) -> tuple[str, set[str], set[str]]:
-    """The page with its policy as the first thing after <meta charset>, and the hashes it allows."""
-    scripts, styles = inline_hashes(html)
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(scripts, styles)}">'
-    placed, count = _HEAD.subn(lambda match: match.group(0) + "\n  " + tag, html, count=1)
-    return (placed if count else html), scripts, styles
-
-
-def headers_file(script_hashes: set[str], style_hashes: set[str]) -> str:
-    """`_headers` for static hosts (Netlify, Cloudflare Pages): the policy of all pages, cache lifetimes."""
+def headers_file(script_hashes: frozenset[str]) -> str:
+    """`_headers` for static hosts (Netlify, Cloudflare Pages): the policy, what only a header can
+    say (no framing by other sites), and cache lifetimes."""
     lines = [
         "/*",
-        f"  Content-Security-Policy: {policy(script_hashes, style_hashes)}",
+        f"  Content-Security-Policy: {policy(script_hashes)}; frame-ancestors 'none'",
         "  X-Content-Type-Options: nosniff",
         "  Referrer-Policy: strict-origin-when-cross-origin",
+        "  X-Frame-Options: DENY",
         "",
     ]
     for path in IMMUTABLE_PATHS:

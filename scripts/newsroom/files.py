@@ -6,6 +6,9 @@ import os
 import tempfile
 from pathlib import Path
 
+# `.index.zh.md.k3j9x2ab.tmp`: hidden, so that neither MkDocs nor the check reads a half-written file
+_TEMPORARY_SUFFIX = ".tmp"
+
 
 class WouldOverwrite(Exception):
     def __init__(self, path: Path):
@@ -19,7 +22,7 @@ def write_text(path: Path, text: str, *, replace: bool = False) -> None:
     if path.exists() and not replace:
         raise WouldOverwrite(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_TEMPORARY_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
@@ -31,3 +34,19 @@ def write_text(path: Path, text: str, *, replace: bool = False) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def leftovers(folder: Path) -> list[Path]:
+    """The temporary files `write_text` left in `folder` when it was stopped mid-write (the
+    process killed, the power cut): it removes its own on any error it sees."""
+    return sorted(Path(folder).glob(f".*.*{_TEMPORARY_SUFFIX}"))
+
+
+def leftover_of(leftover: Path) -> str:
+    """The name of the file a leftover was being written for: `.index.zh.md.k3j9x2ab.tmp` → `index.zh.md`."""
+    return leftover.name[1:].rsplit(".", 2)[0]
+
+
+def remove_leftovers(folder: Path) -> None:
+    for leftover in leftovers(folder):
+        leftover.unlink(missing_ok=True)

@@ -165,11 +165,11 @@ def parse(text: str) -> tuple[FrontMatter | None, str]:
             _refuse_unreasonable_nodes(node, yaml_line)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        opened = _unclosed(error, yaml_text)
+        mark = error.context_mark if opened else error.problem_mark or error.context_mark
         line = yaml_line + (mark.line if mark else 0)
-        raise _typing_mistake(yaml_text, yaml_line, line) or FrontMatterProblem(
-            line, _plain_yaml_problem(error), _yaml_fix(error)
-        ) from None
+        message, fix = opened or (_plain_yaml_problem(error), _yaml_fix(error))
+        raise _typing_mistake(yaml_text, yaml_line, line) or FrontMatterProblem(line, message, fix) from None
     except yaml.YAMLError as error:
         raise FrontMatterProblem(
             yaml_line, f"the front matter is not valid YAML ({error})", "check the front matter's syntax"
@@ -277,6 +277,38 @@ def _typing_mistake(yaml_text: str, offset: int, last_line: int | None = None) -
             fix = f"put a space after the colon: `{key}: …`"
         return FrontMatterProblem(number, message, fix)
     return None
+
+
+# what YAML says when a quote or bracket runs on to the end of the front matter: the problem
+# starts where it was opened (its context mark), not where YAML gave up
+_OPENERS = {
+    ("while scanning a quoted scalar", "found unexpected end of stream"): "quote",
+    ("while parsing a flow sequence", "did not find expected ',' or ']'"): "[",
+    ("while parsing a flow mapping", "did not find expected ',' or '}'"): "{",
+}
+_CLOSERS = {"quote": "”’」』", "[": "］】」", "{": "｝"}
+
+
+def _unclosed(error: yaml.MarkedYAMLError, yaml_text: str) -> tuple[str, str] | None:
+    """(message, fix) when a quote or bracket is opened and never closed, else None."""
+    kind = _OPENERS.get(((error.context or "").strip(), (error.problem or "").strip()))
+    if kind is None or error.context_mark is None:
+        return None
+    line = yaml_text.split("\n")[error.context_mark.line]
+    opening = line[error.context_mark.column] if kind == "quote" else kind
+    rest = line[error.context_mark.column + 1 :]
+    chinese = next((char for char in rest if char in _CLOSERS[kind]), None)
+    closing = {"[": "]", "{": "}"}.get(opening, opening)
+    if chinese:
+        return (
+            f"the value opens with `{opening}` but ends with the full-width (Chinese) `{chinese}`",
+            f"type the closing `{closing}` in half-width (English) input mode",
+        )
+    return (
+        f"the `{opening}` opened on this line is never closed",
+        f"end the value with `{closing}` on the same line"
+        + (f", e.g. title: {opening}夜市重开{closing}" if kind == "quote" else ", e.g. text: [张凯鹏]" if kind == "[" else ""),
+    )
 
 
 def _plain_yaml_problem(error: yaml.MarkedYAMLError) -> str:

@@ -93,8 +93,8 @@ def format_date(date: dt.date, lang: str, precision: str = "day") -> str:
 
 
 def people(contributors, lang: str) -> str:
-    """Names as a byline gives them: `记者 张凯鹏、记者 程婧` / `Zhang Kaipeng and Cheng Jing`."""
+    """Names as a byline gives them: `记者 张凯鹏、记者 程婧` / `Zhang Kaipeng and the Translation Desk`."""
     if lang == "zh":
-        return "、".join(" ".join(filter(None, (c.title(lang), c.name(lang)))) for c in contributors)
-    names = [c.name(lang) for c in contributors]
+        return "、".join(" ".join(filter(None, (c.title(lang), c.byline_name(lang)))) for c in contributors)
+    names = [c.byline_name(lang) for c in contributors]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -7,6 +7,11 @@ fix, and a test keeps them complete.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from .findings import ERROR, Finding
+from .story import STORIES_DIR
+
 # code -> (Chinese: what is wrong and what to do, English: the same)
 EXPLANATIONS: dict[str, tuple[str, str]] = {
     "missing-translation": (
@@ -202,12 +207,20 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
         "The Chinese changed after the translation: update the English, then run mark-translated.",
     ),
     "unsafe": (
-        "正文里有脚本、嵌入框、事件属性、javascript: 链接或外站图片：删掉，改用普通链接或本地图片。",
-        "The text contains a script, embed, event handler, javascript: link or a foreign image: remove it; use a plain link or a local image.",
+        "正文里有不允许的代码或标签（脚本、事件属性、嵌入框、表单、meta/base/style 等）、javascript:/data: 链接或外站图片：网页上会被删掉；改用普通链接或本地图片。",
+        "The text contains code or tags a story may not hold (scripts, event handlers, embeds, forms, meta/base/style…), a javascript:/data: link or a foreign image: the page leaves it out; use a plain link or a local image.",
+    ),
+    "html-not-allowed": (
+        "正文里有网站不保留的 HTML 标签或属性：网页上会被删掉；改用 Markdown（**加粗**、*斜体*、[链接](https://…)）或纯文字。",
+        "The text contains an HTML tag or attribute the site does not keep: the page leaves it out; use Markdown (**bold**, *italic*, [link](https://…)) or plain text.",
+    ),
+    "markup-in-field": (
+        "标题、提要、摘要、日期说明、图片说明、署名或替代文字里有标签或 &…; 代码：这些字段只能写纯文字，直接输入字符本身。",
+        "A title, deck, summary, date note, caption, credit or alt text contains a tag or an &…; code: these fields are plain text; type the character itself.",
     ),
     "misnamed-file": (
-        "文件名没有标明语言或语言代码不对：中文稿叫 index.zh.md，英文稿叫 index.en.md。",
-        "The file name does not say its language, or says it wrongly: the Chinese file is index.zh.md, the English index.en.md.",
+        "文件名没有标明语言或语言代码不对：中文稿叫 index.zh.md，英文稿叫 index.en.md（按文件内容判断是哪种语言）；该名字的文件已存在时不要改名覆盖，先比较两个文件、合并内容，再删掉多余的。",
+        "The file name does not say its language, or says it wrongly: the Chinese file is index.zh.md, the English index.en.md (the message says which language the text is in); when a file of that name exists, do not rename over it: compare the two, merge, then delete the extra one.",
     ),
     "misplaced-file": (
         "稿件文字放错了位置：应为 docs/stories/<稿件名>/index.zh.md 或 index.en.md。",
@@ -220,6 +233,10 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
     "name-not-utf8": (
         "文件或文件夹名不是 UTF-8 编码（多见于在中文 Windows 上打包的 ZIP）：按提示重新输入名字。",
         "A file or folder name is not UTF-8 (common in ZIP files made on Chinese Windows): retype the name as the message shows.",
+    ),
+    "interrupted-write": (
+        "有中断的命令（new、import 或 mark-translated）留下的未写完的隐藏文件（.….tmp）：按提示加 --force 重新运行该命令，或核对后删除。",
+        "A command (new, import or mark-translated) was interrupted and left a half-written hidden file (.….tmp): run it again as the message says (with --force), or check and delete it.",
     ),
     "empty-story-folder": (
         "稿件文件夹里没有稿件：补上文字或删除空文件夹。",
@@ -262,3 +279,33 @@ def explain(codes, lang: str = "zh") -> list[str]:
     index = 0 if lang == "zh" else 1
     seen = dict.fromkeys(code for code in codes if code)
     return [f"  [{code}] {EXPLANATIONS[code][index]}" for code in seen if code in EXPLANATIONS]
+
+
+def unfinished_stories(findings: list[Finding], docs_dir: Path) -> str | None:
+    """The line that closes a build's findings: which stories have errors and what to run next
+    (a strict build stops on them, and MkDocs' own last word is only a count of warnings)."""
+    errors = [finding for finding in findings if finding.severity == ERROR]
+    if not errors:
+        return None
+    slugs = list(dict.fromkeys(slug for slug in (_story_slug(f.path, docs_dir) for f in errors) if slug))
+    if not slugs:
+        return (
+            "the files above have errors: a strict build (`mkdocs build`, CI) stops on them; "
+            "run `python scripts/stories.py check` for the list"
+            "（上面的文件有错误，严格构建会因此停止；运行 python scripts/stories.py check 查看）"
+        )
+    check = "python scripts/stories.py check" + (f" docs/{STORIES_DIR}/{slugs[0]}" if len(slugs) == 1 else "")
+    preview = f"python scripts/stories.py preview {slugs[0]}"
+    return (
+        f"unfinished: {', '.join(slugs)} ({'has' if len(slugs) == 1 else 'have'} errors, so a strict build "
+        f"(`mkdocs build`, CI) stops): run `{check}` for the list, or `{preview}` to read the page while you fix it"
+        f"（未完成的稿件：{'、'.join(slugs)}；严格构建会因此停止。运行 {check} 查看问题，或用 {preview} 边改边看）"
+    )
+
+
+def _story_slug(path: Path, docs_dir: Path) -> str | None:
+    try:
+        parts = Path(path).resolve().relative_to(Path(docs_dir).resolve()).parts
+    except ValueError:
+        return None
+    return parts[1] if len(parts) >= 2 and parts[0] == STORIES_DIR else None

@@ -3,7 +3,7 @@
 mkdocs-static-i18n builds the languages one after the other in one process. A full build can
 instead hand the translation to a forked copy of the build, which renders the English pages
 while this process renders the Chinese ones, and sends back what the steps after both
-languages need (feeds, bilingual views, the policy's hashes, the 404 page). The check runs in
+languages need (feeds, bilingual views, the 404 page). The check runs in
 a copy of its own while this process reads the files.
 """
 
@@ -27,8 +27,6 @@ class LanguageOutput:
     story_html: dict[str, str] = field(default_factory=dict)  # slug -> the rendered story (feeds)
     paragraphs: dict[str, list[str]] = field(default_factory=dict)  # slug -> each paragraph's HTML
     not_found_page: str = ""
-    script_hashes: set[str] = field(default_factory=set)  # the Content-Security-Policy's hashes
-    style_hashes: set[str] = field(default_factory=set)
 
 
 class ForkFailed(Exception):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import frontmatter
 from .findings import ERROR, Finding
+from .markup import markup_in_text
 from .schema import LANGUAGES
 
 DATA_DIR = "_data"
@@ -19,9 +20,14 @@ class Contributor:
     id: str
     names: dict[str, str]
     titles: dict[str, str]
+    in_byline: dict[str, str] = field(default_factory=dict)
 
     def name(self, lang: str) -> str:
         return self.names.get(lang) or next(iter(self.names.values()), self.id)
+
+    def byline_name(self, lang: str) -> str:
+        """The name as a byline sets it, where that differs: a desk takes an article in English."""
+        return self.in_byline.get(lang) or self.name(lang)
 
     def title(self, lang: str) -> str:
         return self.titles.get(lang, "")
@@ -77,7 +83,10 @@ def load_registry(docs_dir: Path) -> Registry:
                 )
             )
             continue
-        contributor = Contributor(str(person_id), names, _language_texts(record.get("title")))
+        contributor = Contributor(
+            str(person_id), names, _language_texts(record.get("title")), _language_texts(record.get("in_byline"))
+        )
+        registry.problems += _markup(registry.contributors_path, people_lines(person_id), "contributor", person_id, record)
         registry.contributors[contributor.id] = contributor
         for key in [contributor.id, *names.values()]:
             registry._by_name[" ".join(key.split()).casefold()] = contributor
@@ -96,6 +105,7 @@ def load_registry(docs_dir: Path) -> Registry:
                     code="record-incomplete",
                 )
             )
+        registry.problems += _markup(registry.series_path, series_lines(series_id), "series", series_id, record)
         registry.series[str(series_id)] = Series(
             str(series_id),
             title,
@@ -103,6 +113,25 @@ def load_registry(docs_dir: Path) -> Registry:
             _language_texts(record.get("description")),
         )
     return registry
+
+
+def _markup(path: Path, line: int, kind: str, record_id: object, record: dict) -> list[Finding]:
+    """Names, titles and descriptions are shown to readers as plain text: markup is an error."""
+    found = []
+    for key in ("name", "title", "in_byline", "subtitle", "description"):
+        for lang, text in _language_texts(record.get(key)).items():
+            if shown := markup_in_text(text):
+                found.append(
+                    Finding(
+                        path,
+                        line,
+                        ERROR,
+                        f"{kind} `{record_id}`: `{key}` ({lang}) contains markup ({shown}); it is plain text",
+                        "write it as plain text: no tags, no &…; codes (type the character itself)",
+                        code="markup-in-field",
+                    )
+                )
+    return found
 
 
 def _language_texts(value: object) -> dict[str, str]:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from . import files
 from .blocks import UNTRANSLATED_MARK
 from .files import write_text
+from .findings import shown_path
 from .frontmatter import yaml_line
+from .schema import LANGUAGES
 from .site import Site
 from .story import IMAGES_DIR, STORIES_DIR, slug_problem
 
@@ -16,13 +19,41 @@ class SlugProblem(Exception):
     """A slug that cannot become a story folder; the message says why and what to do."""
 
 
-def new_story_folder(site: Site, slug: str) -> Path:
-    """The folder for a new story, or SlugProblem when the slug is unusable or taken."""
+def new_story_folder(site: Site, slug: str, *, force: bool = False) -> Path:
+    """The folder for a new story, or SlugProblem when the slug is unusable or (without `force`) taken."""
     stories = site.docs_dir / STORIES_DIR
-    problem = slug_problem(slug, stories)
+    problem = slug_problem(slug, stories, may_exist=force)
     if problem:
         raise SlugProblem(problem)
     return stories / slug
+
+
+def refusal(folder: Path, again: str) -> str | None:
+    """Why `new` or `import` will not write into `folder` without --force, naming what is there;
+    `again` is the command to run with --force. None when the folder does not exist."""
+    if not folder.exists():
+        return None
+    texts = [path for path in (folder / f"index.{lang}.md" for lang in LANGUAGES) if path.exists()]
+    leftovers = files.leftovers(folder)
+    if texts:
+        names = " and ".join(path.name for path in texts)
+        return (
+            f"{shown_path(folder)} already exists ({names}); nothing was changed — choose another slug, "
+            f"or replace {'it' if len(texts) == 1 else 'them'} with `{again} --force`"
+            "（稿件已存在，未做任何改动：换一个网址名，或加 --force 覆盖）"
+        )
+    if leftovers:
+        names = ", ".join(shown_path(path) for path in leftovers)
+        return (
+            f"{names} is a half-written file left by an interrupted `new` or `import`, not a story; "
+            f"nothing was changed — write the story again with `{again} --force`, which also removes the leftover"
+            "（这是上次中断的 new 或 import 留下的未写完的文件；加 --force 重新运行即可，会一并删除它）"
+        )
+    return (
+        f"{shown_path(folder)}/ already exists (without index.zh.md or index.en.md); nothing was changed — "
+        f"choose another slug, or write the story into it with `{again} --force`"
+        "（文件夹已存在，未做任何改动：换一个网址名，或加 --force 写入）"
+    )
 
 
 def new_story_texts(site: Site, title: str, date: dt.date) -> tuple[str, str]:
@@ -71,10 +102,12 @@ photos: []  # the same photos as the Chinese file, with English caption and alt 
     return chinese, english
 
 
-def create_story(site: Site, slug: str, title: str, date: dt.date) -> Path:
-    folder = new_story_folder(site, slug)
+def create_story(site: Site, slug: str, title: str, date: dt.date, *, force: bool = False) -> Path:
+    """Write the new story's files; with `force`, over those of a story already there."""
+    folder = new_story_folder(site, slug, force=force)
     chinese, english = new_story_texts(site, title, date)
-    write_text(folder / "index.zh.md", chinese)
-    write_text(folder / "index.en.md", english)
+    write_text(folder / "index.zh.md", chinese, replace=force)
+    write_text(folder / "index.en.md", english, replace=force)
     (folder / IMAGES_DIR).mkdir(exist_ok=True)
+    files.remove_leftovers(folder)
     return folder

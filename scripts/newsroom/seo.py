@@ -4,8 +4,10 @@ Open Graph, a Twitter card and schema.org NewsArticle data."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
+
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
 
 from . import labels
 from .registry import Registry
@@ -23,7 +25,7 @@ class HeadMeta:
     description: str = ""
     properties: list[tuple[str, str]] = field(default_factory=list)  # Open Graph <meta property>
     names: list[tuple[str, str]] = field(default_factory=list)  # Twitter <meta name>
-    json_ld: str = ""
+    json_ld: Markup | str = ""  # serialised for a <script> element
 
 
 def absolute(site_url: str, path: str) -> str:
@@ -113,8 +115,8 @@ def story_head(
             "@id": absolute(site_url, url_by_lang[TRANSLATION_LANG]),
             "inLanguage": "en",
         }
-    # `</` could end the <script> element early; JSON allows escaping the slash
-    head.json_ld = json.dumps(article, ensure_ascii=False, indent=None, sort_keys=False).replace("</", "<\\/")
+    # <, >, & and ' as \u escapes: no field can end the <script> element or open a comment in it
+    head.json_ld = htmlsafe_json_dumps(article, ensure_ascii=False)
     return head
 
 

@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import bilingual
-from .findings import ERROR, Finding
+from . import bilingual, files
+from .findings import ERROR, WARNING, Finding
 from .registry import DATA_DIR, Registry, load_registry
-from .schema import LANGUAGES, SOURCE_LANG
+from .schema import LANGUAGE_NAMES, LANGUAGES, SOURCE_LANG
 from .story import STORIES_DIR, Story, StoryFile
 
 _LANG_SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?)\.md$")
@@ -152,7 +152,11 @@ def load_site(docs_dir: Path, *, read_stories: bool = True) -> Site:
             page = site.pages.setdefault(key, Page(key))
             page.files[lang] = StoryFile.read(path, lang)
     for folder in sorted((docs_dir / STORIES_DIR).glob("*/")) if (docs_dir / STORIES_DIR).is_dir() else []:
-        if folder.is_dir() and not folder.is_symlink() and folder.name not in stories:
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        site.problems += _interrupted_writes(folder, has_text=folder.name in stories)
+        named_wrongly = any(problem.path.parent == folder for problem in site.problems)
+        if folder.name not in stories and not files.leftovers(folder) and not named_wrongly:
             site.problems.append(
                 Finding(
                     folder,
@@ -181,6 +185,39 @@ def _walk(docs_dir: Path) -> tuple[list[Path], list[Finding]]:
             if name.lower().endswith(".md") and not name.startswith(".") and not _is_not_utf8(name):
                 markdown_files.append(Path(root, name))
     return markdown_files, unbuildable
+
+
+def _interrupted_writes(folder: Path, *, has_text: bool) -> list[Finding]:
+    """The half-written files an interrupted `new`, `import` or `mark-translated` left behind,
+    each named as such (they are hidden, so the folder looks empty or complete)."""
+    leftovers = files.leftovers(folder)
+    if leftovers and not has_text:
+        slug, names = folder.name, ", ".join(leftover.name for leftover in leftovers)
+        return [
+            Finding(
+                folder,
+                1,
+                ERROR,
+                f"the story folder {slug}/ holds only {names}, a half-written file left by an interrupted "
+                "`new` or `import`",
+                f"write the story again with `python scripts/stories.py new {slug} --title … --force` or "
+                f"`python scripts/stories.py import RAW.txt --slug {slug} --force`, which also removes the leftover",
+                code="interrupted-write",
+            )
+        ]
+    return [
+        Finding(
+            leftover,
+            1,
+            WARNING,
+            f"{leftover.name} is a half-written copy of {files.leftover_of(leftover)}, left by a command that was "
+            "interrupted (new, import or mark-translated)",
+            f"check that {files.leftover_of(leftover)} is complete (run the command again if not), then delete "
+            f"{leftover.name}",
+            code="interrupted-write",
+        )
+        for leftover in leftovers
+    ]
 
 
 def _is_not_utf8(name: str) -> bool:
@@ -213,32 +250,54 @@ def _linked_folder(link: Path) -> Finding:
 
 
 def _misnamed(path: Path, named: tuple[str, str] | None) -> Finding:
-    if named is not None:
-        stem, lang = named
-        right = MISNAMED_LANGS.get(lang.lower())
-        if right:
-            return Finding(
-                path,
-                1,
-                ERROR,
-                f"`.{lang}.md` is not a language this site uses",
-                f"rename the file to {stem}.{right}.md",
-                code="misnamed-file",
-            )
-        return Finding(
-            path,
-            1,
-            ERROR,
-            f"`.{lang}.md` is not one of this site's languages (zh, en)",
-            f"rename it to {stem}.zh.md or {stem}.en.md",
-            code="misnamed-file",
+    """Advice for a Markdown file whose name gives no language of this site. The language comes
+    from what the file says (a name such as `index.cn.md` is as likely on an English text), and
+    the advice never renames it onto a file that exists."""
+    if named:
+        stem, label = named
+    else:  # `index.english.md` is `index` in `english`, not a file named `index.english`
+        stem, _, label = path.name[: -len(".md")].rpartition(".")
+        stem, label = (stem, label) if stem else (label, "")
+    problem = f"`.{label}.md` is not a language this site uses (zh, en)" if label else "the file name does not say its language"
+    written = _written_language(StoryFile.read(path, SOURCE_LANG))
+    guess = written or MISNAMED_LANGS.get(label.lower())
+    targets = [guess] if guess else list(LANGUAGES)
+    free = [lang for lang in targets if not (path.parent / f"{stem}.{lang}.md").exists()]
+    said = f"its text is {LANGUAGE_NAMES[written]}: " if written else ""
+    if free:
+        names = [f"{stem}.{lang}.md" + ("" if guess else f" ({LANGUAGE_NAMES[lang]})") for lang in free]
+        fix = said + " or ".join(f"rename the file to {name}" for name in names)
+    elif guess:
+        target = f"{stem}.{guess}.md"
+        fix = (
+            f"{said}{target} exists already, so renaming would overwrite it: compare the two files, "
+            f"copy what is missing into {target}, then delete {path.name}"
         )
-    stem = path.name[:-3]
-    return Finding(
-        path,
-        1,
-        ERROR,
-        "the file name does not say its language",
-        f"rename it to {stem}.{SOURCE_LANG}.md (Chinese) or {stem}.en.md (English)",
-        code="misnamed-file",
-    )
+    else:
+        fix = (
+            f"{stem}.zh.md and {stem}.en.md exist already, so renaming would overwrite one of them: compare it "
+            f"with the file in its language, copy what is missing into that file, then delete {path.name}"
+        )
+    return Finding(path, 1, ERROR, problem, fix, code="misnamed-file")
+
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _written_language(story_file: StoryFile) -> str | None:
+    """zh or en by what the file's fields and text are written in (Han characters against Latin
+    words), or None when it is empty or evenly mixed; field names do not count."""
+    values = [story_file.body]
+    pending = [story_file.meta]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            pending += value.values()
+        elif isinstance(value, list):
+            pending += value
+        elif isinstance(value, str):
+            values.append(value)
+    text = "\n".join(values)
+    han, latin = len(_HAN.findall(text)), len(_LATIN_WORD.findall(text))
+    return "zh" if han > latin else "en" if latin > han else None

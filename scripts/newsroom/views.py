@@ -6,16 +6,14 @@ turns them into links from the page being rendered, as MkDocs does for its own l
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
 from . import bilingual, block_marks, images, labels
-from .blocks import BREAK, HEADING, PHOTO, Block
+from .blocks import BREAK, PHOTO, Block
 from .registry import Registry
 from .schema import SOURCE_LANG, TRANSLATION_LANG
 from .site import Page, Site
@@ -91,12 +89,12 @@ class StoryView:
     date_text: str
     date_note: str
     byline: list[BylineEntry]
-    lead: Markup | None
+    lead: FigureView | None
     other_language: Link | None
     notice: str
     previous: Link | None
     next: Link | None
-    thumbnail: Markup | None = None
+    thumbnail: Image | None = None
     url: str = ""
     bilingual_url: str = ""
     other_title: str = ""
@@ -131,7 +129,7 @@ def story_view(site: Site, story: Story, lang: str, page_url: str, urls: Urls) -
         notice=translation_notice(story, lang),
         previous=_story_link(older, lang, page_url, urls),
         next=_story_link(newer, lang, page_url, urls),
-        thumbnail=figure(story, story_file, lead, registry, page_url, thumbnail=True) if lead else None,
+        thumbnail=image(story, lead, page_url, CARD_SIZES) if lead else None,
         url=relative_to(urls.story(story, lang), page_url),
         labels=labels.LABELS[lang],
         bilingual_url=relative_to(urls.bilingual(story), page_url)
@@ -175,42 +173,77 @@ def translation_notice(story: Story, lang: str) -> str:
     return labels.label(lang, "outdated_undated")
 
 
+@dataclass(frozen=True)
+class Image:
+    """An <img> as fragments.html writes it: the variant the browser picks, and its text."""
+
+    src: str
+    alt: str
+    srcset: str = ""
+    sizes: str = ""
+    width: int = 0
+    height: int = 0
+    lead: bool = False  # the first photo a reader sees: fetched first, never lazily
+
+
+@dataclass(frozen=True)
+class Caption:
+    text: str
+    lang: str = ""  # set when the caption is not in the page's language
+
+
+@dataclass(frozen=True)
+class FigureView:
+    """A photo with its caption and visible credit (both languages' in the bilingual view)."""
+
+    image: Image
+    captions: tuple[Caption, ...]
+    credit: str
+
+
 def figure(
     story: Story,
     story_file: StoryFile,
-    photo: Photo | None,
+    photo: Photo,
     registry: Registry,
     page_url: str,
     *,
     lead: bool = False,
-    thumbnail: bool = False,
     translated: Photo | None = None,
-) -> Markup:
-    """A photo with its caption and visible credit, in the page's language (and, for the
-    bilingual view, with the `translated` photo's caption and credit in the other language)."""
-    if photo is None:
-        return Markup("")
+) -> FigureView:
+    """A photo with its caption and credit in the page's language (and, for the bilingual view,
+    with the `translated` photo's caption and credit in the other language)."""
     lang = story_file.lang
-    site_path = photo_path(story, photo.file)
-    plan = images.plan(story.image_path(photo.file))
-    sizes = CARD_SIZES if thumbnail else COLUMN_SIZES
-    source = _sources(plan, site_path, page_url, sizes) if plan else f'src="{escape(relative_to(site_path, page_url))}"'
-    loading = ' fetchpriority="high"' if lead else ' loading="lazy"'
-    img = Markup(f'<img {source} alt="{escape(photo.alt)}"{loading} decoding="async">')
-    if thumbnail:
-        return img
     person = registry.contributor(photo.credit)
     credit = labels.label(lang, "credit", name=person.name(lang) if person else photo.credit)
-    caption = f'<span class="nr-photo__caption">{escape(photo.caption)}</span>'
+    captions = [Caption(photo.caption)]
     if translated is not None:
         other = other_language(lang)
-        caption += f' <span class="nr-photo__caption" lang="{other}">{escape(translated.caption)}</span>'
+        captions.append(Caption(translated.caption, other))
         credit += " · " + labels.label(other, "credit", name=person.name(other) if person else translated.credit)
-    classes = "nr-photo nr-photo--lead" if lead else "nr-photo"
-    return Markup(
-        f'<figure class="{classes}">{img}<figcaption>{caption} '
-        f'<span class="nr-photo__credit">{escape(credit)}</span>'
-        f"</figcaption></figure>"
+    return FigureView(image(story, photo, page_url, COLUMN_SIZES, lead=lead), tuple(captions), credit)
+
+
+def image(story: Story, photo: Photo, page_url: str, sizes: str, *, lead: bool = False) -> Image:
+    """The photo's <img>: its WebP variants for the browser to choose from, or the original."""
+    site_path = photo_path(story, photo.file)
+    plan = images.plan(story.image_path(photo.file))
+    if not plan:
+        return Image(relative_to(site_path, page_url), photo.alt, lead=lead)
+
+    def url(variant: images.Variant) -> str:
+        # percent-encoded: srcset separates its candidates with spaces and commas
+        return quote(relative_to(images.variant_path(site_path, plan, variant), page_url))
+
+    fallback = plan.fallback
+    return Image(
+        url(fallback),
+        photo.alt,
+        srcset=", ".join(f"{url(variant)} {variant.width}w" for variant in plan.variants),
+        sizes=sizes,
+        width=fallback.width,
+        height=fallback.height,
+        lead=lead,
     )
 
 
@@ -219,20 +252,6 @@ def figure(
 # Written in px because `rem` here means 16 px, while Material's root font is 20 px.
 COLUMN_SIZES = "(min-width: 840px) 840px, 100vw"
 CARD_SIZES = "(min-width: 768px) 320px, 100vw"
-
-
-def _sources(plan: images.ImagePlan, site_path: str, page_url: str, sizes: str) -> str:
-    """The <img> attributes that let the browser fetch the variant its screen needs."""
-
-    def url(variant: images.Variant) -> str:
-        # percent-encoded: srcset separates its candidates with spaces and commas
-        return quote(relative_to(images.variant_path(site_path, plan, variant), page_url))
-
-    srcset = ", ".join(f"{url(variant)} {variant.width}w" for variant in plan.variants)
-    fallback = plan.fallback
-    return (
-        f'src="{url(fallback)}" srcset="{srcset}" sizes="{sizes}" width="{fallback.width}" height="{fallback.height}"'
-    )
 
 
 def photo_path(story: Story, file: str) -> str:
@@ -251,22 +270,20 @@ def site_photos(site: Site) -> dict[str, Path]:
     }
 
 
-def story_markdown(site: Site, story: Story, lang: str, page_url: str) -> str:
-    """The story body as MkDocs should render it: photos as figures, Chinese lines joined."""
+def story_markdown(site: Site, story: Story, lang: str, page_url: str, render_figure) -> str:
+    """The story body as MkDocs should render it: photos as the templates' figures (the HTML
+    `render_figure` makes of a FigureView), Chinese lines joined, a mark between the blocks."""
     story_file = story.file(lang)
-    return block_marks.joined(
-        [_block_markdown(story, story_file, block, site.registry, page_url) for block in story_file.blocks]
-    )
 
+    def block_markdown(block: Block) -> str:
+        if block.kind == BREAK:
+            return '<hr class="nr-break">'  # the same element as the bilingual view's
+        if block.kind == PHOTO:
+            photo = story_file.photo(block.src)
+            return render_figure(figure(story, story_file, photo, site.registry, page_url)) if photo else ""
+        return block.source
 
-def _block_markdown(story: Story, story_file: StoryFile, block: Block, registry: Registry, page_url: str) -> str:
-    if block.kind == HEADING:
-        return f"{'#' * block.level} {block.text}"
-    if block.kind == BREAK:
-        return '<hr class="nr-break">'
-    if block.kind == PHOTO:
-        return str(figure(story, story_file, story_file.photo(block.src), registry, page_url))
-    return block.text
+    return block_marks.joined([block_markdown(block) for block in story_file.blocks])
 
 
 @dataclass
@@ -293,15 +310,15 @@ def series_view(site: Site, series_id: str, lang: str, page_url: str, urls: Urls
     )
 
 
-def bilingual_body(site: Site, story: Story, urls: Urls) -> str:
+def bilingual_body(site: Site, story: Story, urls: Urls) -> bilingual.BilingualBody:
     """The bilingual view's body: photos appear once, with both captions and the credit."""
     page_url = urls.bilingual(story)
     zh = story.source
 
-    def pair_figure(zh_photo: Photo | None, en_photo: Photo | None) -> str:
-        return str(figure(story, zh, zh_photo, site.registry, page_url, translated=en_photo))
+    def pair_figure(zh_photo: Photo | None, en_photo: Photo | None) -> FigureView | None:
+        return figure(story, zh, zh_photo, site.registry, page_url, translated=en_photo) if zh_photo else None
 
-    return bilingual.view_html(story, pair_figure)
+    return bilingual.view_body(story, pair_figure)
 
 
 def bilingual_view(site: Site, story: Story, page_url: str, urls: Urls) -> StoryView:
@@ -324,13 +341,3 @@ def published_pages(site: Site, urls: Urls) -> list[tuple[dict[str, str], str]]:
         if with_view and site.has_bilingual_view(story):
             pages.append(({SOURCE_LANG: urls.bilingual(story)}, lastmod))
     return pages
-
-
-_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"')
-
-
-def valid_theme_markup(html: str) -> str:
-    """Material's page template gives its hidden drawer and search checkboxes `autocomplete`, which
-    HTML does not allow on a checkbox (the W3C checker reports it); it sits outside any block a
-    theme override can replace, so it is taken out of the written page."""
-    return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
