@@ -38,6 +38,7 @@ from newsroom import (
     images,
     labels,
     messages,
+    photo_checks,
     preview,
     sanitize,
     search,
@@ -439,7 +440,8 @@ def _publish_photo_variants(config) -> None:
         views.site_photos(_site), cache_dir, Path(config.site_dir), processes=os.cpu_count() or 1
     )
     for site_path, problem in published.failed.items():
-        log.warning(f"photos: cannot read {site_path}: {problem}")
+        finding = photo_checks.unpublished_photo(_site, site_path, problem)
+        log.warning("\n".join([finding.format(_project_root(config)), *messages.explain([finding.code])]))
     log.info(f"photos: {published.encoded} variants encoded, {published.reused} taken from {cache_dir}")
 
 
