@@ -19,7 +19,7 @@ JUMP = "continued note"
 DESK = "desk credit"
 
 _YEAR = r"(?P<year>(?:19|20)\d\d)\s*(?:年\s*|[-./])"
-_DATE = re.compile(rf"(?:{_YEAR})?(?P<month>\d{{1,2}})\s*(?:月\s*|[-./])(?P<day>\d{{1,2}})\s*日?")
+_DATE = re.compile("(?:" + _YEAR + r")?(?P<month>\d{1,2})\s*(?:月\s*|[-./])(?P<day>\d{1,2})\s*日?")
 # as a part of a date line: with its year, or with 月 and 日 (`3.5` alone is a number)
 _DATE_PART = r"(?:19|20)\d\d\s*(?:年\s*|[-./])\d{1,2}\s*(?:月\s*|[-./])\d{1,2}\s*日?|\d{1,2}\s*月\s*\d{1,2}\s*日"
 _PARTS = {
