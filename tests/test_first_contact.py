@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -116,29 +117,29 @@ def test_a_clean_build_has_no_closing_advice(tmp_path: Path):
     assert "unfinished:" not in result.stderr
 
 
-def test_preview_serves_a_story_started_with_new(fixture_docs: Path, tmp_path: Path):
-    assert run_stories("new", "night-market", "--title", "夜市重开", docs=fixture_docs).returncode == 0
+@contextlib.contextmanager
+def preview(docs: Path, slug: str, cwd: Path):
+    """`stories.py preview SLUG` running on `docs`: yields the story's address and, once the
+    server has stopped, the list holding what it printed."""
     port = _free_port()
-    command = [
-        sys.executable,
-        str(PROJECT / "scripts/stories.py"),
-        "--docs",
-        str(fixture_docs),
-        "preview",
-        "night-market",
-        "--port",
-        str(port),
-    ]
+    command = [sys.executable, str(PROJECT / "scripts/stories.py"), "--docs", str(docs), "preview", slug]
     server = subprocess.Popen(
-        command, cwd=tmp_path, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        [*command, "--port", str(port)], cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
-    page = f"http://127.0.0.1:{port}/stories/night-market/"
+    printed: list[str] = []
     try:
-        assert _wait_for(lambda: _safe_get(page)[0] == 200, 60), "the preview did not start"
-        assert "夜市重开" in _safe_get(page)[1]
+        yield f"http://127.0.0.1:{port}/stories/{slug}/", printed
     finally:
         server.terminate()
-        output = server.communicate(timeout=30)[0]
+        printed.append(server.communicate(timeout=30)[0])
+
+
+def test_preview_serves_a_story_started_with_new(fixture_docs: Path, tmp_path: Path):
+    assert run_stories("new", "night-market", "--title", "夜市重开", docs=fixture_docs).returncode == 0
+    with preview(fixture_docs, "night-market", tmp_path) as (page, printed):
+        assert _wait_for(lambda: _safe_get(page)[0] == 200, 60), "the preview did not start"
+        assert "夜市重开" in _safe_get(page)[1]
+    output = printed[0]
     assert "error: the story has no text yet" in output
     assert "unfinished: night-market" in output
     assert "Aborted" not in output and "Traceback" not in output
@@ -152,33 +153,17 @@ def test_the_preview_shows_the_findings_on_the_page_until_they_are_fixed(fixture
     broken = clean.replace("series: test-series", "series: test-seris")
     chinese.write_text(broken, encoding="utf-8")
     line = broken.split("\n").index("series: test-seris") + 1
-    port = _free_port()
-    command = [
-        sys.executable,
-        str(PROJECT / "scripts/stories.py"),
-        "--docs",
-        str(fixture_docs),
-        "preview",
-        "river-cleanup",
-        "--port",
-        str(port),
-    ]
-    server = subprocess.Popen(
-        command, cwd=tmp_path, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
-    page = f"http://127.0.0.1:{port}/stories/river-cleanup/"
 
-    def banner():
+    def banner(page: str):
         status, html = _safe_get(page)
         return BeautifulSoup(html, "lxml").select_one(".nr-findings") if status == 200 else None
 
-    try:
-        assert _wait_for(lambda: banner() is not None, 60), "the preview showed no findings banner"
-        text = banner().get_text(" ", strip=True)
+    with preview(fixture_docs, "river-cleanup", tmp_path) as (page, _):
+        assert _wait_for(lambda: banner(page) is not None, 60), "the preview showed no findings banner"
+        text = banner(page).get_text(" ", strip=True)
         assert f"index.zh.md:{line}" in text and "the series `test-seris` does not exist" in text
         assert "系列不存在" in text, "the banner explains the finding in Chinese"
         chinese.write_text(clean, encoding="utf-8")
-        assert _wait_for(lambda: _safe_get(page)[0] == 200 and banner() is None, 60), "the banner stayed after the fix"
-    finally:
-        server.terminate()
-        server.communicate(timeout=30)
+        assert _wait_for(lambda: _safe_get(page)[0] == 200 and banner(page) is None, 60), (
+            "the banner stayed after the fix"
+        )

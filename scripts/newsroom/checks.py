@@ -16,7 +16,7 @@ from pathlib import Path
 from . import alignment as alignment_mod
 from . import images, markup
 from .blocks import HEADING, PARAGRAPH, PHOTO, UNTRANSLATED_MARK, Block
-from .findings import ERROR, WARNING, Finding, real_path, shown_path
+from .findings import ERROR, WARNING, Finding, field_name, real_path, shown_path
 from .photo_checks import judge_photo
 from .registry import DATA_DIR, Registry
 from .schema import (
@@ -511,7 +511,7 @@ def _photo_entry(story_file: StoryFile, photo) -> dict:
 
 
 def _wrong_type(story_file: StoryFile, path: tuple, value: object, expected: str, fix: str) -> Finding:
-    name = " → ".join(f"`{part}`" for part in path if isinstance(part, str))
+    name = field_name(path)
     return Finding(
         story_file.path,
         story_file.line_of(*path),
@@ -867,7 +867,7 @@ def _curly_quotes(story_file: StoryFile) -> Iterator[Finding]:
         if not isinstance(value, str) or len(value) < 2:
             continue
         if any(value[0] in pair and value[-1] in pair for pair in _CURLY_QUOTES):
-            name = " → ".join(f"`{part}`" for part in path if isinstance(part, str))
+            name = field_name(path)
             yield Finding(
                 story_file.path,
                 story_file.line_of(*path),

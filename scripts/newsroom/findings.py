@@ -30,6 +30,11 @@ class Finding:
         return data
 
 
+def field_name(path: tuple) -> str:
+    """A front matter field as a finding names it: `photos` → `alt` for ("photos", 0, "alt")."""
+    return " → ".join(f"`{part}`" for part in path if isinstance(part, str))
+
+
 def shown_path(path: Path, root: Path | None = None) -> str:
     """A path as a journalist would type it: relative to `root` (default: where they are)."""
     try:

@@ -17,7 +17,7 @@ from markdown import Markdown
 
 from . import sanitize
 from .blocks import Block
-from .findings import ERROR, Finding
+from .findings import ERROR, Finding, field_name
 from .schema import PHOTO_FIELDS
 from .story import StoryFile
 
@@ -170,7 +170,7 @@ def field_findings(story_file: StoryFile) -> Iterator[Finding]:
     for path, value in fields:
         found = _MARKUP_IN_TEXT.search(value) if isinstance(value, str) else None
         if found:
-            name = " → ".join(f"`{part}`" for part in path if isinstance(part, str))
+            name = field_name(path)
             yield Finding(
                 story_file.path,
                 story_file.line_of(*path),
