@@ -6,6 +6,7 @@ turns them into links from the page being rendered, as MkDocs does for its own l
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -261,7 +262,19 @@ def figure(
 
 
 def is_placeholder(story: Story, photo: Photo) -> bool:
-    return bool(photo.file) and placeholder.is_placeholder(story.image_path(photo.file))
+    if not photo.file:
+        return False
+    path = story.image_path(photo.file)
+    try:
+        return _is_placeholder(path, path.stat().st_mtime_ns)
+    except OSError:
+        return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_placeholder(path: Path, modified: int) -> bool:
+    # once per file and version: a series page asks for every story's lead photo
+    return placeholder.is_placeholder(path)
 
 
 def image(story: Story, photo: Photo, page_url: str, sizes: str, *, lead: bool = False) -> Image:
