@@ -93,6 +93,7 @@ class Figures:
     search_on_page_load: Download
     searches: list[SearchRun]
     preview_seconds: float  # from saving an edit to the edited page being served by `stories.py preview`
+    site_preview_seconds: float  # the same for the whole-site preview, `mkdocs serve` (dev.sh serve)
 
     @property
     def passed(self) -> bool:
@@ -149,7 +150,10 @@ def measure(stories: int, workdir: Path) -> Figures:
     index_bytes, index_files = map(sum, zip(*(_folder_size(site / bundle) for bundle in SEARCH_BUNDLES.values())))
     html = {lang: (site / url / "index.html").read_bytes() for lang, url in STORY_URLS.items()}
     on_load, searches = _measure_search(site)
-    preview_seconds = _measure_preview(project)
+    stories_py = [sys.executable, str(PROJECT_ROOT / "scripts" / "stories.py")]
+    preview_seconds = _measure_preview(project, [*stories_py, "preview", MEASURED_STORY], "stories.py preview")
+    site_preview = [sys.executable, "-m", "mkdocs", "serve", "--no-strict"]
+    site_preview_seconds = _measure_preview(project, site_preview, "mkdocs serve")
     return Figures(
         stories=stories,
         han_characters_per_story=round(sum(story.han_characters for story in generated) / stories),
@@ -173,34 +177,30 @@ def measure(stories: int, workdir: Path) -> Figures:
         search_on_page_load=on_load,
         searches=searches,
         preview_seconds=preview_seconds,
+        site_preview_seconds=site_preview_seconds,
     )
 
 
-def _measure_preview(project: Path) -> float:
-    """Start `stories.py preview` on the measured story, save an edit, and time until it is served."""
+def _measure_preview(project: Path, command: list[str], name: str) -> float:
+    """Start a preview server (`command` without its address) on the site, save an edit to the
+    measured story, and time until the edited page is served."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     url = f"http://127.0.0.1:{port}/{STORIES_DIR}/{MEASURED_STORY}/"
-    command = [
-        sys.executable,
-        str(PROJECT_ROOT / "scripts" / "stories.py"),
-        "preview",
-        MEASURED_STORY,
-        "--port",
-        str(port),
-    ]
+    address = ["--port", str(port)] if name.startswith("stories.py") else ["--dev-addr", f"127.0.0.1:{port}"]
+    command = [*command, *address]
     server = subprocess.Popen(command, cwd=project, env=BUILD_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         if not _served_within(url, lambda body: "nr-title" in body, 600):
-            raise BenchFailed("stories.py preview did not start")
+            raise BenchFailed(f"{name} did not start")
         time.sleep(1.0)  # let the file watcher settle after the first build
         chinese = project / "docs" / STORIES_DIR / MEASURED_STORY / "index.zh.md"
         marker = "预览计时标记"
         started = time.perf_counter()
         chinese.write_text(chinese.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{marker}。\n", encoding="utf-8")
         if not _served_within(url, lambda body: marker in body, 120):
-            raise BenchFailed("stories.py preview did not show the edit")
+            raise BenchFailed(f"{name} did not show the edit")
         return time.perf_counter() - started
     finally:
         server.terminate()
@@ -340,6 +340,7 @@ def markdown_table(results: list[Figures]) -> str:
         ],
         ("search data on page load (zh + en)", lambda f: _download_text(f.search_on_page_load)),
         ("`stories.py preview`: saved edit shown after", lambda f: f"{f.preview_seconds:.1f} s"),
+        ("whole-site preview (`mkdocs serve`): saved edit shown after", lambda f: f"{f.site_preview_seconds:.1f} s"),
         *[
             (
                 f"{label} “{query}”",

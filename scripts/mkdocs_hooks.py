@@ -38,6 +38,7 @@ from newsroom import (
     images,
     labels,
     messages,
+    photo_checks,
     preview,
     sanitize,
     search,
@@ -64,6 +65,7 @@ _indexing: list[search.Indexing] = []  # search indexes being written in the bac
 _translation_build: Forked | None = None
 _check: Forked | None = None
 _fragments: fragments.Fragments | None = None
+_findings: list[Finding] = []  # what the check found in this build, for the preview banner
 _script_hashes: frozenset[str] = frozenset()  # of the theme's inline scripts (csp.THEME_SCRIPTS)
 
 # MkDocs reports unknown settings in mkdocs.yml while it validates the file, before any event (and
@@ -150,6 +152,7 @@ def _check_site():
 
 
 def _report(findings: list[Finding], root: Path) -> None:
+    _findings[:] = findings
     for finding in findings:
         # errors fail `mkdocs build --strict`; warnings stay visible without blocking
         (log.warning if finding.severity == ERROR else log.info)(finding.format(root))
@@ -326,6 +329,11 @@ def on_page_context(context, page, config, nav):
         description = page.meta.get("description") or config.site_description or ""
         title = page.meta.get("title") or page.title or config.site_name
         context["head"] = seo.page_head(site_url, lang, url_by_lang, title, description, config.site_name)
+    if _command == "serve" and _site:
+        # a preview never stops on a finding: it shows it on the page it is about, until fixed
+        story = (found[0] if found else None) or viewed
+        sources = [story_file.path for story_file in story.files.values()] if story else [Path(page.file.abs_src_path)]
+        context["preview_findings"] = preview.banner(_findings, sources, _project_root(config))
     context["feed"] = {
         "title": f"{config.site_name} · {labels.label(lang, 'feed')}",
         "url": views.relative_to(urls.home(lang) + feeds.FEED_FILE, page.url),
@@ -432,7 +440,8 @@ def _publish_photo_variants(config) -> None:
         views.site_photos(_site), cache_dir, Path(config.site_dir), processes=os.cpu_count() or 1
     )
     for site_path, problem in published.failed.items():
-        log.warning(f"photos: cannot read {site_path}: {problem}")
+        finding = photo_checks.unpublished_photo(_site, site_path, problem)
+        log.warning("\n".join([finding.format(_project_root(config)), *messages.explain([finding.code])]))
     log.info(f"photos: {published.encoded} variants encoded, {published.reused} taken from {cache_dir}")
 
 

@@ -24,6 +24,7 @@ EXPECTED_ROWS = [
     "story page HTML, en",
     "search data on page load (zh + en)",
     "`stories.py preview`: saved edit shown after",
+    "whole-site preview (`mkdocs serve`): saved edit shown after",
     "first Chinese search “湿地”",
     "first English search “wetland”",
     "next English search “restoring”",

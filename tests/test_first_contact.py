@@ -39,7 +39,9 @@ def test_test_command_names_the_debian_packages_for_browser_tests_before_install
     project = bare_checkout(tmp_path)
     fonts_conf = tmp_path / "fonts.conf"  # a fontconfig that knows no fonts, as on a fresh Debian
     fonts_conf.write_text(f"<fontconfig><cachedir>{tmp_path}/fc</cachedir></fontconfig>\n", encoding="utf-8")
-    result = dev_sh(project, "test", env={"CHROMIUM": str(tmp_path / "no-chromium"), "FONTCONFIG_FILE": str(fonts_conf)})
+    result = dev_sh(
+        project, "test", env={"CHROMIUM": str(tmp_path / "no-chromium"), "FONTCONFIG_FILE": str(fonts_conf)}
+    )
     assert result.returncode == 1
     assert f"{SUDO}apt-get update && {SUDO}apt-get install -y chromium fonts-noto-cjk" in result.stderr
     assert "浏览器测试和截图需要 Chromium 和中文字体" in result.stderr
@@ -117,8 +119,19 @@ def test_a_clean_build_has_no_closing_advice(tmp_path: Path):
 def test_preview_serves_a_story_started_with_new(fixture_docs: Path, tmp_path: Path):
     assert run_stories("new", "night-market", "--title", "夜市重开", docs=fixture_docs).returncode == 0
     port = _free_port()
-    command = [sys.executable, str(PROJECT / "scripts/stories.py"), "--docs", str(fixture_docs), "preview", "night-market", "--port", str(port)]
-    server = subprocess.Popen(command, cwd=tmp_path, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    command = [
+        sys.executable,
+        str(PROJECT / "scripts/stories.py"),
+        "--docs",
+        str(fixture_docs),
+        "preview",
+        "night-market",
+        "--port",
+        str(port),
+    ]
+    server = subprocess.Popen(
+        command, cwd=tmp_path, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     page = f"http://127.0.0.1:{port}/stories/night-market/"
     try:
         assert _wait_for(lambda: _safe_get(page)[0] == 200, 60), "the preview did not start"
@@ -129,3 +142,43 @@ def test_preview_serves_a_story_started_with_new(fixture_docs: Path, tmp_path: P
     assert "error: the story has no text yet" in output
     assert "unfinished: night-market" in output
     assert "Aborted" not in output and "Traceback" not in output
+
+
+def test_the_preview_shows_the_findings_on_the_page_until_they_are_fixed(fixture_docs: Path, tmp_path: Path):
+    from bs4 import BeautifulSoup
+
+    chinese = fixture_docs / "stories/river-cleanup/index.zh.md"
+    clean = chinese.read_text(encoding="utf-8")
+    broken = clean.replace("series: test-series", "series: test-seris")
+    chinese.write_text(broken, encoding="utf-8")
+    line = broken.split("\n").index("series: test-seris") + 1
+    port = _free_port()
+    command = [
+        sys.executable,
+        str(PROJECT / "scripts/stories.py"),
+        "--docs",
+        str(fixture_docs),
+        "preview",
+        "river-cleanup",
+        "--port",
+        str(port),
+    ]
+    server = subprocess.Popen(
+        command, cwd=tmp_path, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    page = f"http://127.0.0.1:{port}/stories/river-cleanup/"
+
+    def banner():
+        status, html = _safe_get(page)
+        return BeautifulSoup(html, "lxml").select_one(".nr-findings") if status == 200 else None
+
+    try:
+        assert _wait_for(lambda: banner() is not None, 60), "the preview showed no findings banner"
+        text = banner().get_text(" ", strip=True)
+        assert f"index.zh.md:{line}" in text and "the series `test-seris` does not exist" in text
+        assert "系列不存在" in text, "the banner explains the finding in Chinese"
+        chinese.write_text(clean, encoding="utf-8")
+        assert _wait_for(lambda: _safe_get(page)[0] == 200 and banner() is None, 60), "the banner stayed after the fix"
+    finally:
+        server.terminate()
+        server.communicate(timeout=30)

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from newsroom import importer
 from newsroom.blocks import PARAGRAPH, PHOTO, UNTRANSLATED_MARK
+from newsroom.importer.furniture import furniture_kind
 from newsroom.registry import load_registry
 from newsroom.site import load_site
 from newsroom.story import StoryFile
@@ -181,14 +182,17 @@ def test_no_text_is_dropped(newsroom_docs: Path, variant: str):
             assert squeezed(line) in story or squeezed(line) in report, line
 
 
-def test_text_that_fits_nowhere_is_reported_not_dropped(newsroom_docs: Path):
+def test_page_furniture_is_reported_with_its_lines_not_dropped(newsroom_docs: Path):
     page = RAW_TEXT + "\n\n责任编辑：王芳\n\n晋中日报 2025年12月2日\n"
     result = import_page(newsroom_docs, page)
     assert result.returncode == 0, result.stderr
     assert paragraphs(newsroom_docs) == PUBLISHED_PARAGRAPHS
-    unplaced = result.stdout.split("could not place", 1)[1]
-    assert "责任编辑：王芳" in unplaced
-    assert "责任编辑" not in story_file(newsroom_docs, "imported").text
+    furniture = result.stdout.split("removed page furniture", 1)[1].split("taken out of the text", 1)[0]
+    assert re.search(r"line 41\s+desk credit\s+责任编辑：王芳", furniture), furniture
+    assert re.search(r"line 43\s+masthead\s+晋中日报 2025年12月2日", furniture), furniture
+    story = story_file(newsroom_docs, "imported")
+    assert "责任编辑" not in story.text and "晋中日报" not in story.text
+    assert story.meta["date"] == "2025-12-02"
 
 
 def test_english_stub_mirrors_the_chinese_block_for_block(newsroom_docs: Path):
@@ -278,6 +282,26 @@ def test_news_lead_byline_leaves_the_paragraph(fixture_docs: Path):
     assert "本报讯（记者 李明 通讯员 赵雪）" in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "text_by", "photos_by"),
+    [
+        (f"文/记者李明、王芳 {FIRST_PARAGRAPH}", ["李明", "王芳"], []),
+        (f"文/记者 李明 图/记者 王芳 {FIRST_PARAGRAPH}", ["李明"], ["王芳"]),
+        (f"{FIRST_PARAGRAPH}（记者 李明 通讯员 赵雪）", ["李明", "赵雪"], []),
+    ],
+)
+def test_a_byline_glued_to_the_text_leaves_it(paragraph: str, text_by: list[str], photos_by: list[str]):
+    layout = importer.read_layout(f"河道清淤见成效\n\n{paragraph}\n")
+    assert [block.text for block in layout.blocks] == [FIRST_PARAGRAPH]
+    assert (layout.byline.text, layout.byline.photos) == (text_by, photos_by)
+
+
+def test_a_reporter_as_the_subject_of_a_sentence_stays_in_it():
+    layout = importer.read_layout("河道清淤见成效\n\n记者 李明 表示，河道清淤工程全部完工。\n")
+    assert [block.text for block in layout.blocks] == ["记者 李明 表示，河道清淤工程全部完工。"]
+    assert layout.byline.text == []
+
+
 def test_unknown_names_are_kept_and_reported(fixture_docs: Path):
     result = import_page(fixture_docs, f"河道清淤见成效\n\n文/记者 孙悟空\n\n{FIRST_PARAGRAPH}\n")
     assert result.returncode == 0, result.stderr
@@ -298,10 +322,115 @@ def test_unknown_names_are_kept_and_reported(fixture_docs: Path):
         ("绘就绿水青山新画卷", None),
         ("祁县昌源河国家湿地公园 记者 程婧 摄", None),  # a caption with its credit
         (FIRST_PARAGRAPH, None),
+        ("文/记者李明、王芳、赵雪", {"text": ["李明", "王芳", "赵雪"], "photos": []}),
+        ("文·图/王芳", {"text": ["王芳"], "photos": ["王芳"]}),
+        ("新华社记者 赵雪 摄", {"text": [], "photos": ["赵雪"]}),
+        ("图/赵雪", {"text": [], "photos": ["赵雪"]}),
+        ("文/記者 李明 圖/記者 王芳", {"text": ["李明"], "photos": ["王芳"]}),
+        ("光影点亮古城墙", None),
     ],
 )
 def test_parse_byline(line: str, expected):
     assert importer.parse_byline(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("晋中日报", "masthead"),
+        ("晋中日报　2025年12月1日　星期一", "masthead"),
+        ("2025年12月1日　星期一", "date line"),
+        ("11月17日 周一", "date line"),
+        ("2025-11-18 10:23　来源：晋中新闻网", "date line"),
+        ("A1 要闻", "page label"),
+        ("第3版", "page label"),
+        ("B2版·文化", "page label"),
+        ("A12 国内新闻", "page label"),
+        ("责任编辑：王芳　校对：刘洋", "desk credit"),
+        ("美编：赵雪", "desk credit"),
+        ("审核 李明", "desk credit"),
+        ("光影点亮古城墙", None),  # a subhead
+        ("来源：新华社", None),  # a label without a date: text
+        ("2025年，全市新建公园十座。", None),
+        ("第一部分", None),
+        ("3.5", None),
+        ("1.2 项目背景", None),
+    ],
+)
+def test_page_furniture_by_its_shape(line: str, kind):
+    assert furniture_kind(line) == kind
+
+
+def test_a_subhead_ending_like_a_masthead_stays_a_subhead():
+    page = f"河道清淤见成效\n\n文/记者 李明\n\n{FIRST_PARAGRAPH}\n\n春天的喜报\n\n区水务局表示，将建立长效管护机制。\n"
+    layout = importer.read_layout(page)
+    assert [heading.text for heading in layout.headings] == ["春天的喜报"]
+    assert not layout.furniture
+
+
+def test_a_byline_under_the_first_paragraph_leaves_the_top_line_the_headline():
+    layout = importer.read_layout(f"河道清淤见成效\u3000\u3000{FIRST_PARAGRAPH}\u3000\u3000文/记者李明、王芳\u3000\u3000清淤之后")
+    assert layout.title == "河道清淤见成效" and layout.byline.text == ["李明", "王芳"]
+    assert [(block.text, block.heading) for block in layout.blocks] == [(FIRST_PARAGRAPH, False), ("清淤之后", True)]
+
+
+def test_a_third_short_line_by_the_headline_is_reported_as_a_guess():
+    layout = importer.read_layout(f"喜迎丰收\n\n河道清淤见成效\n\n三条河道全部完工\n\n文/记者 李明\n\n{FIRST_PARAGRAPH}\n")
+    assert (layout.title, layout.deck) == ("喜迎丰收", "河道清淤见成效")
+    assert [heading.text for heading in layout.headings] == ["三条河道全部完工"]
+    assert len(layout.notes) == 1 and "line 5" in layout.notes[0] and "may be a kicker or deck" in layout.notes[0]
+
+
+def test_an_aside_in_brackets_is_not_a_subhead():
+    layout = importer.read_layout(f"河道清淤见成效\n\n文/记者 李明\n\n{FIRST_PARAGRAPH}\n\n（完）\n")
+    assert not layout.headings and layout.paragraphs[-1].text == "（完）"
+
+
+def test_a_headline_over_a_photographer_credit_is_not_a_caption():
+    layout = importer.read_layout(f"河道清淤见成效\n\n文/记者 李明 图/记者 王芳\n\n{FIRST_PARAGRAPH}\n")
+    assert layout.title == "河道清淤见成效" and not layout.photos
+
+
+def test_a_credit_on_its_own_line_makes_the_short_line_over_it_a_caption():
+    page = f"河道清淤见成效\n\n文/记者 李明\n\n{FIRST_PARAGRAPH}\n\n清淤后的河道\n（王芳 摄）\n\n区水务局表示，将建立长效管护机制。\n"
+    layout = importer.read_layout(page)
+    assert [(photo.caption, photo.credit, photo.line) for photo in layout.photos] == [("清淤后的河道", ["王芳"], 7)]
+    assert [block.text for block in layout.blocks] == [FIRST_PARAGRAPH, "区水务局表示，将建立长效管护机制。"]
+    assert layout.byline.photos == ["王芳"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [bytes(range(0x80, 0x100)), "湿地公园".encode()[:-1] + b"\xa1" * 3, b"\xc0\xc1\xf5\xff" * 10],
+    ids=["every high byte", "cut UTF-8", "bytes of no encoding"],
+)
+def test_undecidable_bytes_get_the_encodings_tried_in_both_languages(fixture_docs: Path, raw: bytes):
+    result = import_page(fixture_docs, raw)
+    assert_one_line_error(result, "cannot tell which encoding", "GB18030", "Big5", "UTF-16", "UTF-8", "无法判断文件编码")
+    assert not (fixture_docs / "stories" / "imported").exists()
+
+
+def test_two_equally_likely_readings_are_refused_not_guessed(fixture_docs: Path):
+    # two characters in GB18030 read as well in Big5 (as 脰禭): no telling which was meant
+    result = import_page(fixture_docs, "茶館".encode("gb18030"))
+    assert_one_line_error(result, "cannot tell which encoding", "save it again as UTF-8")
+    assert not (fixture_docs / "stories" / "imported").exists()
+
+
+def test_big5_without_nul_bytes_is_not_read_as_utf16():
+    assert importer.decode("標題\n\n正文。".encode("big5")) == ("標題\n\n正文。", "Big5, converted to UTF-8")
+
+
+def test_big5_is_not_read_as_gb18030():
+    traditional = "老街茶館的百年故事\n\n每天清晨，老茶客們都會準時來這裡喝茶、聊天。\n"
+    assert importer.decode(traditional.encode("big5")) == (traditional, "Big5, converted to UTF-8")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark(codec: str):
+    text = "社区食堂暖人心\n\n一荤两素一汤，只要十元钱。\n"
+    decoded, encoding = importer.decode(text.encode(codec))
+    assert decoded == text and encoding.startswith(f"UTF-16 {codec[-2:].upper()} without BOM")
 
 
 def test_captions_become_photos_in_place(fixture_docs: Path):

@@ -17,7 +17,7 @@ from . import alignment as alignment_mod
 from . import images, markup
 from .blocks import HEADING, PARAGRAPH, PHOTO, UNTRANSLATED_MARK, Block
 from .findings import ERROR, WARNING, Finding, real_path, shown_path
-from .placeholder import is_placeholder
+from .photo_checks import judge_photo
 from .registry import DATA_DIR, Registry
 from .schema import (
     BYLINE_ROLES,
@@ -589,17 +589,12 @@ def _photo_on_disk(story: Story, story_file: StoryFile, photo, path: Path) -> It
         )
         return
     if path.is_file() and path.name in {p.name for p in path.parent.iterdir()}:
-        if story_file.lang == SOURCE_LANG and is_placeholder(path):
-            yield Finding(
-                story_file.path,
-                photo.line,
-                WARNING,
-                f"the photo {photo.file} is a placeholder",
-                "replace the file with the real photo under the same name",
-                code="photo-placeholder",
-            )
-        if story_file.lang == SOURCE_LANG and path.stat().st_size > images.LARGE_ORIGINAL_BYTES:
-            yield _large_photo(story, story_file, photo, path)
+        # the file is judged once, where the Chinese story declares it (or else the English)
+        if story_file.lang == SOURCE_LANG or not (story.source and story.source.photo(photo.file)):
+            lead = story_file.text_field("lead_photo") == photo.file
+            yield from judge_photo(story_file.path, photo.line, photo.file, path, lead=lead)
+            if path.stat().st_size > images.LARGE_ORIGINAL_BYTES:
+                yield _large_photo(story, story_file, photo, path)
         return
     if path.is_symlink():
         yield Finding(

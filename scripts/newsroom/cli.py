@@ -76,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
         "kicker, title, byline and photo captions, mend paragraphs cut by page breaks, and write "
         "docs/stories/SLUG/ with the Chinese story and an English file to translate. Prints what went where.",
     )
-    import_page.add_argument("raw", type=Path, metavar="RAW.txt", help="the page's text (UTF-8, GB18030/GBK or UTF-16)")
+    import_page.add_argument("raw", type=Path, metavar="RAW.txt", help="the page's text (UTF-8, GB18030/GBK, Big5 or UTF-16)")
     import_page.add_argument("--slug", required=True, help="the story's web address, e.g. jinzhong-green-waters")
     import_page.add_argument("--force", action="store_true", help="replace the story's index.zh.md and index.en.md")
     import_page.set_defaults(run=run_import)

@@ -13,7 +13,8 @@ import io
 import os
 import posixpath
 import shutil
-from collections.abc import Mapping, Sequence
+import warnings
+from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,11 +35,14 @@ WEBP_QUALITY = 75
 WEBP_METHOD = 6
 # Part of every fingerprint: change it whenever the same original would give different pixels.
 # The widths are in it because the largest one sets how far a JPEG is scaled down while decoding.
-ENCODING = f"webp q{WEBP_QUALITY} m{WEBP_METHOD} widths {WIDTHS} lanczos srgb v1"
+ENCODING = f"webp q{WEBP_QUALITY} m{WEBP_METHOD} widths {WIDTHS} lanczos srgb credit-only v2"
 LARGE_ORIGINAL_BYTES = 20_000_000
 CACHE_FOLDER = Path(".cache") / "images"
 
 _QUARTER_TURNS = {5, 6, 7, 8}  # EXIF orientations whose stored width is the displayed height
+# The only metadata a variant keeps: who took the photo and who owns it. Everything else (the GPS
+# position, the camera's and lens's serial numbers, the editing history) could identify a source.
+KEPT_METADATA = (ExifTags.Base.Artist, ExifTags.Base.Copyright)
 _SRGB = ImageCms.createProfile("sRGB")
 
 
@@ -98,42 +102,47 @@ def plan(original: Path) -> ImagePlan | None:
 @lru_cache(maxsize=8192)
 def _plan(original: str, mtime_ns: int, size: int) -> ImagePlan | None:
     try:
-        with Image.open(original) as image:
-            width, height = _upright_size(image)
+        with warnings.catch_warnings():
+            # above Pillow's limit is too large to encode safely, as the check reports (photo_checks.py)
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(original) as image:
+                width, height = upright_size(image)
         with open(original, "rb") as file:
             fingerprint = hashlib.file_digest(file, lambda: hashlib.sha256(ENCODING.encode() + b"\0")).hexdigest()
-    except (OSError, ValueError, Image.DecompressionBombError):
+    except (OSError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning):
         return None
     variants = tuple(Variant(w, max(1, round(w * height / width))) for w in variant_widths(width))
     return ImagePlan(Path(original), fingerprint, variants)
 
 
-def _upright_size(image: Image.Image) -> tuple[int, int]:
+def upright_size(image: Image.Image) -> tuple[int, int]:
+    """The width and height of `image` as shown, after the turn its EXIF orientation asks for."""
     width, height = image.size
     if image.getexif().get(ExifTags.Base.Orientation, 1) in _QUARTER_TURNS:
         return height, width
     return width, height
 
 
-def ensure_cached(plan: ImagePlan, cache_dir: Path, variants: Sequence[Variant] | None = None) -> int:
-    """Encode those of `variants` (default: all) that the cache lacks; return how many were encoded."""
-    missing = [v for v in (plan.variants if variants is None else variants) if not plan.cached(v, cache_dir).is_file()]
+def ensure_cached(plan: ImagePlan, cache_dir: Path) -> int:
+    """Encode the variants that the cache lacks; return how many were encoded."""
+    missing = [v for v in plan.variants if not plan.cached(v, cache_dir).is_file()]
     if not missing:
         return 0
     cache_dir.mkdir(parents=True, exist_ok=True)
-    upright = _decode_for_web(plan)
+    upright, credit = _decode_for_web(plan)
     for variant in missing:
         resized = upright.resize((variant.width, variant.height), Image.Resampling.LANCZOS)
         target = plan.cached(variant, cache_dir)
         partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
-        # no metadata and fixed settings: the same original always gives the same bytes
-        resized.save(partial, "WEBP", quality=WEBP_QUALITY, method=WEBP_METHOD)
+        # fixed settings and metadata: the same original always gives the same bytes
+        resized.save(partial, "WEBP", quality=WEBP_QUALITY, method=WEBP_METHOD, exif=credit)
         os.replace(partial, target)  # an interrupted build never leaves a truncated variant behind
     return len(missing)
 
 
-def _decode_for_web(plan: ImagePlan) -> Image.Image:
-    """The original upright, in sRGB, decoded no larger than the largest variant needs."""
+def _decode_for_web(plan: ImagePlan) -> tuple[Image.Image, bytes]:
+    """The original upright, in sRGB, decoded no larger than the largest variant needs, and the
+    EXIF block a variant carries (credit and copyright only)."""
     largest = plan.largest
     with Image.open(plan.original) as image:
         stored_size = (largest.width, largest.height)
@@ -143,7 +152,15 @@ def _decode_for_web(plan: ImagePlan) -> Image.Image:
         # several times faster. Other formats ignore it. The scale depends only on the plan, so a
         # variant's bytes do not depend on which other variants were missing from the cache.
         image.draft(None, stored_size)
-        return _in_srgb(ImageOps.exif_transpose(image))
+        return _in_srgb(ImageOps.exif_transpose(image)), _credit_only(image.getexif())
+
+
+def _credit_only(exif: Image.Exif) -> bytes:
+    kept = Image.Exif()
+    for tag in KEPT_METADATA:
+        if isinstance(exif.get(tag), str) and exif[tag].strip():
+            kept[tag] = exif[tag]
+    return kept.tobytes() if len(kept) else b""
 
 
 def _in_srgb(image: Image.Image) -> Image.Image:
@@ -209,12 +226,12 @@ def _encode_reporting(image: ImagePlan, cache_dir: Path) -> int | str:
 
 
 def largest_variant_bytes(original: Path, cache_dir: Path) -> int | None:
-    """The size of the largest variant readers download, encoding only that one if it is not cached."""
+    """The size of the largest variant readers download, if a build has made it already (the
+    check reads photos and never writes)."""
     image = plan(original)
     if image is None:
         return None
     try:
-        ensure_cached(image, cache_dir, [image.largest])
-    except (OSError, ValueError):
+        return image.cached(image.largest, cache_dir).stat().st_size
+    except OSError:
         return None
-    return image.cached(image.largest, cache_dir).stat().st_size

@@ -134,6 +134,46 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
         "图片还是占位图：收到原图后用同名文件替换。",
         "The photo is still a placeholder: replace the file with the real photo under the same name.",
     ),
+    "photo-empty": (
+        "图片文件是空的（0 字节）：复制或上传没有完成，请从原图重新复制一次。",
+        "The photo file is empty (0 bytes): the copy or upload did not finish; copy it again from the original.",
+    ),
+    "photo-not-image": (
+        "这个文件不是图片（可能是文字、网页或别的文件改了扩展名）：换成照片本身，存为 JPEG、PNG 或 WebP。",
+        "The file is not an image (perhaps text, a saved web page or another file renamed): replace it with the photo itself, as JPEG, PNG or WebP.",
+    ),
+    "photo-damaged": (
+        "图片文件损坏或不完整（传输中断）：向摄影记者重新要一份原图。",
+        "The photo file is damaged or cut off (an interrupted transfer): get the original again from the photographer.",
+    ),
+    "photo-bomb": (
+        "图片声称的像素多得异常（文件损坏，或是恶意构造的文件）：按相机原尺寸重新导出为 JPEG。",
+        "The photo claims an absurd number of pixels (a damaged file or one made to exhaust memory): export it again at camera size as a JPEG.",
+    ),
+    "photo-format": (
+        "网站只发布 JPEG、PNG、WebP 格式的照片（不收 TIFF、HEIC、BMP 等）：导出为 JPEG（质量 85）。",
+        "The site publishes photos as JPEG, PNG or WebP only (not TIFF, HEIC, BMP…): export it as a JPEG (quality 85).",
+    ),
+    "photo-wrong-format": (
+        "图片的实际格式与扩展名不符（如 PNG 文件叫 .jpg）：按提示改文件名，并改 file: 一行。",
+        "The photo's real format does not match its extension (e.g. a PNG named .jpg): rename the file as suggested and change its file: line.",
+    ),
+    "photo-too-small": (
+        "图片太小（宽不足 480 像素），手机上会模糊：向摄影记者要原图，不要缩略图、预览图或聊天软件转发的图。",
+        "The photo is too small (under 480 pixels across) and looks blurred on phones: ask for the original, not a thumbnail, preview or chat-app copy.",
+    ),
+    "photo-narrow-lead": (
+        "题图宽度不足 1680 像素，大屏幕上会发虚：换用相机原图，或换一张更宽的照片做题图。",
+        "The lead photo is narrower than 1680 pixels and looks soft on large screens: use the camera original, or a wider photo as the lead.",
+    ),
+    "photo-cmyk": (
+        "图片是印刷用的 CMYK 色彩：网站给读者的版本已转换，但随之发布的原图颜色可能不对；请导出为 RGB（sRGB）。",
+        "The photo is in print colours (CMYK): the versions readers see are converted, but the original published beside them may look wrong; export it in RGB (sRGB).",
+    ),
+    "photo-private-metadata": (
+        "图片里带有拍摄地点（GPS）或相机序列号，原图会随网站发布，可能暴露消息来源：去掉位置和相机信息后重新导出。",
+        "The photo carries its GPS position or a camera serial number, and the original is published with the site, which could expose a source: export it again without location and camera details.",
+    ),
     "photo-large": (
         "原图超过 20 MB：读者下载的是网站缩小后的版本（提示中给出大小）；为节省仓库空间，可先压缩原图。",
         "The original is over 20 MB: readers download the resized versions (the message gives their size); shrink the original to keep the repository small.",

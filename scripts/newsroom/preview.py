@@ -1,4 +1,5 @@
-"""What `stories.py preview` asks of the build: one language, one story, no search.
+"""What `stories.py preview` asks of the build: one language, one story, no search; and what a
+preview shows of the check's findings on the page itself.
 
 The settings travel as environment variables because MkDocs reads them in mkdocs.yml
 (`!ENV`) and the hooks read them at build time; `mkdocs build` without them is the full site.
@@ -7,6 +8,12 @@ The settings travel as environment variables because MkDocs reads them in mkdocs
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .findings import Finding, real_path, shown_path
+from .messages import EXPLANATIONS
+from .registry import DATA_DIR
 
 ONLY_LANGUAGE = "NEWSROOM_ONLY_LANGUAGE"
 ONLY_STORY = "NEWSROOM_ONLY_STORY"
@@ -25,3 +32,30 @@ def only_story() -> str | None:
 
 def is_preview() -> bool:
     return bool(os.environ.get(ONLY_LANGUAGE))
+
+
+@dataclass(frozen=True)
+class BannerLine:
+    """One finding as the preview banner shows it: where, what, the fix, and the explanation of
+    its kind in both languages."""
+
+    location: str  # `docs/stories/x/index.zh.md:12`
+    severity: str
+    message: str
+    fix: str
+    explanation_zh: str
+    explanation_en: str
+
+
+def banner(findings: list[Finding], sources: list[Path], root: Path) -> list[BannerLine]:
+    """The findings about the files a previewed page is made from (and about docs/_data/, which
+    every page uses), so that a writer sees on the page what the terminal says."""
+    shown = {real_path(source) for source in sources}
+    lines = []
+    for finding in findings:
+        path = real_path(finding.path)
+        if path in shown or DATA_DIR in path.parts:
+            zh, en = EXPLANATIONS.get(finding.code, ("", ""))
+            location = f"{shown_path(finding.path, root)}:{finding.line}"
+            lines.append(BannerLine(location, finding.severity, finding.message, finding.fix, zh, en))
+    return lines
