@@ -8,6 +8,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from conftest import FIRST_STORY, PROJECT, RAW_STORY, page
 from newsroom.placeholder import is_placeholder
+from PIL import Image
 
 STORY_ZH = f"stories/{FIRST_STORY}/"
 STORY_EN = f"en/stories/{FIRST_STORY}/"
@@ -52,7 +53,8 @@ def test_story_exists_in_both_languages_with_title_and_byline(real_site: Path):
 
 def test_a_lead_photo_still_to_come_shows_its_caption_and_credits_nobody(real_site: Path):
     # the first story's lead photo is a labelled placeholder until the original arrives
-    assert is_placeholder(PROJECT / "docs" / "stories" / FIRST_STORY / "images" / "changyuan-wetland.png")
+    with Image.open(PROJECT / "docs" / "stories" / FIRST_STORY / "images" / "changyuan-wetland.png") as lead:
+        assert is_placeholder(lead)
     zh, en = page(real_site, STORY_ZH), page(real_site, STORY_EN)
     for soup, caption in (
         (zh, "祁县昌源河国家湿地公园"),

@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from mkdocs.utils import get_relative_url
+from PIL import Image as PILImage
 
 from . import bilingual, block_marks, images, labels, placeholder
 from .blocks import BREAK, PHOTO, Block, is_cjk, plain_text
@@ -266,15 +267,23 @@ def is_placeholder(story: Story, photo: Photo) -> bool:
         return False
     path = story.image_path(photo.file)
     try:
-        return _is_placeholder(path, path.stat().st_mtime_ns)
+        modified = path.stat().st_mtime_ns
     except OSError:
         return False
+    return _is_placeholder(path, modified)
 
 
 @functools.lru_cache(maxsize=4096)
 def _is_placeholder(path: Path, modified: int) -> bool:
     # once per file and version: a series page asks for every story's lead photo
-    return placeholder.is_placeholder(path)
+    try:
+        with PILImage.open(path) as picture:
+            if not placeholder.has_placeholder_shape(picture.size):  # from the header alone
+                return False
+            picture.draft(None, (1, 1))  # a JPEG decodes at 1/8 scale, several times faster
+            return placeholder.is_placeholder(picture)
+    except (OSError, ValueError):
+        return False  # the check reports a photo it cannot read
 
 
 def image(story: Story, photo: Photo, page_url: str, sizes: str, *, lead: bool = False) -> Image:
