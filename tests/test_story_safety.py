@@ -190,7 +190,6 @@ def test_front_matter_text_comes_out_as_text_everywhere(hostile):
         story = page(site, f"{home}{RIVER}/")
         assert story.select_one("h1.nr-title").get_text() == title
         assert story.title.get_text().startswith(title)
-        assert story.select_one(".md-header__topic:nth-of-type(2)").get_text().strip() == title
         assert story.select_one(".nr-deck").get_text() == f"{PAYLOAD} deck"
         assert story.select_one(".nr-date-note p").get_text() == f"{PAYLOAD} date_note"
         head = {meta.get("property") or meta.get("name"): meta.get("content") for meta in story.find_all("meta")}
@@ -253,7 +252,7 @@ def test_the_policy_allows_exactly_the_inline_scripts_of_the_pages(real_site: Pa
         policies.add(json.dumps(policy, sort_keys=True))
         allowed = {source for source in policy["script-src"] if source.startswith("'sha256-")}
         inline = {sha256(script.string or "") for script in soup.find_all("script") if is_inline_code(script)}
-        assert inline and inline <= allowed, path
+        assert inline <= allowed, path
         used |= inline
         assert "'unsafe-inline'" not in policy["script-src"] and policy["default-src"] == ["'self'"]
         assert policy["object-src"] == ["'none'"] and policy["base-uri"] == ["'self'"]
@@ -337,7 +336,8 @@ def test_a_hostile_story_does_nothing_in_the_browser(hostile, url):
         assert dialogs == [] and elsewhere == []
         assert visited == [server.url + url] and tab.url == server.url + url
         assert tab.evaluate("window.__violations") == []
-        assert tab.evaluate("typeof window.__md_scope") == "object", "the theme's own scripts ran"
+        # the theme's own script ran: it shows the masthead's search button
+        assert tab.locator("[data-nr-search-open]").is_visible(), "the theme's own script did not run"
         browser.close()
 
 

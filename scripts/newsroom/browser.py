@@ -133,8 +133,10 @@ class SearchAnswer:
 
 
 def header_search(page, query: str) -> SearchAnswer:
-    """Search `query` in the header's search box, as a reader would, and read the answer."""
+    """Search `query` in the masthead's search box, as a reader would, and read the answer."""
     field = page.locator(".md-search__input")
+    if not field.is_visible():
+        page.locator("[data-nr-search-open]").click()  # the masthead's search button opens the box
     field.fill("")  # back to the hint, so the answer awaited below is this query's
     field.fill(query)
     page.wait_for_function(_ANSWER_SHOWN)

@@ -13,15 +13,10 @@ import base64
 import hashlib
 import re
 
-# Every template with an inline script, Material's and the project's. Material's script in
-# partials/javascripts/base.html names the site's address (`extra.scope`, set by the build to the
-# site's path), so it is the same on every page. Another inline script in a template needs its
-# template listed here, or the build stops at the first page that has it.
-THEME_SCRIPTS = (
-    "partials/javascripts/base.html",
-    "partials/javascripts/content.html",
-    "newsroom/alternate-links.html",
-)
+# Every template with an inline script. The pages have none now (Material's bundle and its
+# inline helpers are not loaded; the search box's script is a file): a template that adds one
+# must be listed here, or the build stops at the first page that has it.
+THEME_SCRIPTS: tuple[str, ...] = ()
 _SCRIPT = re.compile(r"<script\b(?P<attributes>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
 _EXECUTABLE_TYPES = ("", "text/javascript", "application/javascript", "module")
 _TYPE = re.compile(r"""\btype\s*=\s*["']?(?P<type>[^"'\s>]*)""", re.I)

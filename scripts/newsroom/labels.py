@@ -32,6 +32,15 @@ LABELS = {
         "not_found": "您要找的页面不存在，可能已被移动或删除。",
         "not_found_home": "返回首页",
         "feed": "订阅（Atom）",
+        "reading_time": "阅读约{minutes}分钟",
+        "about": "关于本站",
+        "corrections": "更正说明",
+        "contact": "联系编辑部",
+        "sections": "栏目",
+        "languages": "语言",
+        "tagline": "中文原文 · 英文译文",
+        "footer_about": "晋中专题报道以中文刊发晋中的专题报道，每篇同时刊发完整的英文译文。",
+        "series": "系列报道",
     },
     "en": {
         "role.text": "Text by",
@@ -61,8 +70,20 @@ LABELS = {
         "not_found": "The page you are looking for does not exist. It may have been moved or removed.",
         "not_found_home": "Go to the home page",
         "feed": "Feed (Atom)",
+        "reading_time": "{minutes} min read",
+        "about": "About",
+        "corrections": "Corrections",
+        "contact": "Contact the newsroom",
+        "sections": "Sections",
+        "languages": "Languages",
+        "tagline": "Chinese originals with full English translations",
+        "footer_about": "Jinzhong Features publishes feature stories from Jinzhong, Shanxi province, in Chinese, each with a complete English translation.",
+        "series": "Series",
     },
 }
+
+# the language switch names each language in itself
+LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 
 _MONTHS = (
     "January",

@@ -6,14 +6,16 @@ turns them into links from the page being rendered, as MkDocs does for its own l
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
 from mkdocs.utils import get_relative_url
+from PIL import Image as PILImage
 
-from . import bilingual, block_marks, images, labels
-from .blocks import BREAK, PHOTO, Block
+from . import bilingual, block_marks, images, labels, placeholder
+from .blocks import BREAK, PHOTO, Block, is_cjk, plain_text
 from .registry import Registry
 from .schema import SOURCE_LANG, TRANSLATION_LANG
 from .site import Page, Site
@@ -99,6 +101,9 @@ class StoryView:
     bilingual_url: str = ""
     other_title: str = ""
     labels: dict = field(default_factory=dict)
+    reading_time: str = ""
+    languages: list[Link] = field(default_factory=list)  # the masthead's language switch
+    bilingual_view: bool = False
 
 
 def story_view(site: Site, story: Story, lang: str, page_url: str, urls: Urls) -> StoryView:
@@ -136,7 +141,29 @@ def story_view(site: Site, story: Story, lang: str, page_url: str, urls: Urls) -
         if urls.is_built(SOURCE_LANG) and urls.is_built(TRANSLATION_LANG) and site.has_bilingual_view(story)
         else "",
         other_title=story.file(other).text_field("title") if story.is_published_in(other) else "",
+        reading_time=labels.label(lang, "reading_time", minutes=reading_minutes(story_file)),
+        languages=[switch_link(story, language, page_url, urls) for language in urls.languages],
     )
+
+
+def switch_link(story: Story, lang: str, page_url: str, urls: Urls) -> Link:
+    """Where the language switch takes a reader of `story`: the story in `lang`, or that
+    language's home page while the story has no translation."""
+    url = urls.story(story, lang) if story.is_published_in(lang) else urls.home(lang)
+    return Link(relative_to(url, page_url), labels.LANGUAGE_NAMES[lang], lang)
+
+
+# a reader's pace: Chinese characters or English words a minute
+READING_SPEED = {"zh": 400, "en": 230}
+
+
+def reading_minutes(story_file: StoryFile) -> int:
+    text = " ".join(plain_text(block.text) for block in story_file.paragraphs)
+    if story_file.lang == "zh":
+        units = sum(1 for char in text if is_cjk(char))
+    else:
+        units = len(text.split())
+    return max(1, round(units / READING_SPEED[story_file.lang]))
 
 
 def _story_link(story: Story | None, lang: str, page_url: str, urls: Urls) -> Link | None:
@@ -149,15 +176,20 @@ def relative_to(url: str, page_url: str) -> str:
     return get_relative_url(url or ".", page_url or ".")
 
 
-def byline(story_file: StoryFile, registry: Registry) -> list[BylineEntry]:
+BYLINE_ROLES = ("text", "photos", "translation")
+
+
+def byline(
+    story_file: StoryFile, registry: Registry, lang: str = "", roles: tuple[str, ...] = BYLINE_ROLES
+) -> list[BylineEntry]:
+    """The file's byline, in `lang` (the file's own language unless given)."""
+    lang = lang or story_file.lang
     entries = []
-    for role in ("text", "photos", "translation"):
+    for role in roles:
         people = [registry.contributor(name) for name in story_file.byline(role)]
         people = [person for person in people if person]
         if people:
-            entries.append(
-                BylineEntry(role, labels.label(story_file.lang, f"role.{role}"), labels.people(people, story_file.lang))
-            )
+            entries.append(BylineEntry(role, labels.label(lang, f"role.{role}"), labels.people(people, lang)))
     return entries
 
 
@@ -198,7 +230,8 @@ class FigureView:
 
     image: Image
     captions: tuple[Caption, ...]
-    credit: str
+    credit: str  # empty for a placeholder: nobody took it
+    placeholder: bool = False  # the photo has not arrived: a labelled panel stands in for it
 
 
 def figure(
@@ -214,14 +247,43 @@ def figure(
     """A photo with its caption and credit in the page's language (and, for the bilingual view,
     with the `translated` photo's caption and credit in the other language)."""
     lang = story_file.lang
-    person = registry.contributor(photo.credit)
-    credit = labels.label(lang, "credit", name=person.name(lang) if person else photo.credit)
     captions = [Caption(photo.caption)]
     if translated is not None:
+        captions.append(Caption(translated.caption, other_language(lang)))
+    shown = image(story, photo, page_url, COLUMN_SIZES, lead=lead)
+    if is_placeholder(story, photo):
+        # the check warns about it; the photographer is credited once the photo is there
+        return FigureView(shown, tuple(captions), "", placeholder=True)
+    person = registry.contributor(photo.credit)
+    credit = labels.label(lang, "credit", name=person.name(lang) if person else photo.credit)
+    if translated is not None:
         other = other_language(lang)
-        captions.append(Caption(translated.caption, other))
         credit += " · " + labels.label(other, "credit", name=person.name(other) if person else translated.credit)
-    return FigureView(image(story, photo, page_url, COLUMN_SIZES, lead=lead), tuple(captions), credit)
+    return FigureView(shown, tuple(captions), credit)
+
+
+def is_placeholder(story: Story, photo: Photo) -> bool:
+    if not photo.file:
+        return False
+    path = story.image_path(photo.file)
+    try:
+        modified = path.stat().st_mtime_ns
+    except OSError:
+        return False
+    return _is_placeholder(path, modified)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_placeholder(path: Path, modified: int) -> bool:
+    # once per file and version: a series page asks for every story's lead photo
+    try:
+        with PILImage.open(path) as picture:
+            if not placeholder.has_placeholder_shape(picture.size):  # from the header alone
+                return False
+            picture.draft(None, (1, 1))  # a JPEG decodes at 1/8 scale, several times faster
+            return placeholder.is_placeholder(picture)
+    except (OSError, ValueError):
+        return False  # the check reports a photo it cannot read
 
 
 def image(story: Story, photo: Photo, page_url: str, sizes: str, *, lead: bool = False) -> Image:
@@ -300,13 +362,14 @@ def series_view(site: Site, series_id: str, lang: str, page_url: str, urls: Urls
     series = site.registry.series.get(series_id)
     if series is None:
         return None
+    in_series = site.stories_in(series_id, lang)
+    stories = [story_view(site, story, lang, page_url, urls) for story in in_series]
+    if stories and stories[0].thumbnail:
+        # the newest story leads the page, large: its photo is the first a reader sees
+        newest = in_series[0]
+        stories[0].thumbnail = image(newest, newest.file(lang).lead_photo, page_url, COLUMN_SIZES, lead=True)
     return SeriesView(
-        lang,
-        series.id,
-        series.title.get(lang, ""),
-        series.subtitle.get(lang, ""),
-        series.description.get(lang, ""),
-        [story_view(site, story, lang, page_url, urls) for story in site.stories_in(series_id, lang)],
+        lang, series.id, series.title.get(lang, ""), series.subtitle.get(lang, ""), series.description.get(lang, ""), stories
     )
 
 
@@ -323,6 +386,9 @@ def bilingual_body(site: Site, story: Story, urls: Urls) -> bilingual.BilingualB
 
 def bilingual_view(site: Site, story: Story, page_url: str, urls: Urls) -> StoryView:
     view = story_view(site, story, SOURCE_LANG, page_url, urls)
+    view.bilingual_view = True
+    # the Chinese byline, and the translator the English one names
+    view.byline += byline(story.translation, site.registry, SOURCE_LANG, roles=("translation",))
     lead = story.source.lead_photo
     if lead:
         view.lead = figure(

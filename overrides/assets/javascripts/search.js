@@ -1,20 +1,21 @@
-/* The header's search box (partials/search.html), searching with Pagefind.
+/* The masthead's search box (partials/search.html), searching with Pagefind.
  *
  * Nothing of the search index is fetched until the reader types: the first keystroke loads
  * pagefind.js, which picks the index of the page's language from <html lang>, so a reader of
- * the English site never downloads the Chinese index. Results use Material's own markup and
- * classes so they look like Material's search. */
+ * the English site never downloads the Chinese index. The masthead's search button is shown
+ * by this script: without it there is no search to open. */
 (function () {
   "use strict";
 
   const RESULTS_SHOWN = 10;
   const DEBOUNCE_MS = 200;
   const EXCERPT_WORDS = 30;
-  const OPEN_KEYS = new Set(["/", "s", "f"]); // Material's own shortcuts for its search
+  const OPEN_KEYS = new Set(["/", "s", "f"]); // the shortcuts readers of Material sites know
 
   const box = document.querySelector("[data-nr-search]");
   const toggle = document.getElementById("__search");
   if (!box || !toggle) return;
+  const button = document.querySelector("[data-nr-search-open]");
   const form = box.querySelector("form");
   const input = form.elements.namedItem("query");
   const meta = box.querySelector(".md-search-result__meta");
@@ -114,12 +115,20 @@
   }
 
   function open() {
+    toggle.checked = true;
+    shown();
     input.focus();
   }
 
   function close() {
     toggle.checked = false;
+    shown();
     input.blur();
+    if (button) button.focus();
+  }
+
+  function shown() {
+    if (button) button.setAttribute("aria-expanded", String(toggle.checked));
   }
 
   function moveFocus(step) {
@@ -128,13 +137,18 @@
     stops[(here + step + stops.length) % stops.length].focus();
   }
 
+  if (button) {
+    button.hidden = false;
+    button.addEventListener("click", () => (toggle.checked ? close() : open()));
+  }
   input.addEventListener("focus", () => {
     toggle.checked = true;
+    shown();
   });
-  // Material's magnifier and overlay are labels of the toggle: follow them
+  // the magnifier, the arrow and the overlay are labels of the toggle: follow them
   toggle.addEventListener("change", () => {
     if (toggle.checked) open();
-    else input.blur();
+    else close();
   });
   input.addEventListener("input", (event) => {
     // while an input method composes a Chinese word the box holds pinyin: load, do not search yet
