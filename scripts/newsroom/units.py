@@ -29,9 +29,12 @@ class Unit:
     in_step: bool  # the English translates this Chinese text
     zh_line: int
     en_line: int | None
-    field: tuple = ()  # the front matter path of a field unit, e.g. ("photos", 0, "caption")
+    # a field unit: its path in the English front matter, e.g. ("photos", 0, "caption"), with
+    # None for the index of a photo the English does not declare
+    field: tuple = ()
     zh_blocks: tuple[Block, ...] = ()
     en_blocks: tuple[Block, ...] = ()
+    insert_at: int | None = None  # a block unit without English: the English line it goes before (None: the end)
 
     @property
     def is_field(self) -> bool:
@@ -56,7 +59,7 @@ def _field_units(zh: StoryFile, en: StoryFile | None) -> list[Unit]:
         en_photo = en_photos.get(photo.file)
         for key in PHOTO_TEXTS:
             if getattr(photo, key):
-                path = ("photos", en_photo.index, key) if en_photo else ()
+                path = ("photos", en_photo.index if en_photo else None, key)
                 what = "caption" if key == "caption" else "alt text"
                 unit = _field_unit(
                     ("photos", photo.index, key), f"photo-{number}-{key}", f"{what} of photo {photo.file}", zh, en, path
@@ -67,8 +70,8 @@ def _field_units(zh: StoryFile, en: StoryFile | None) -> list[Unit]:
 
 def _field_unit(path: tuple, name: str, context: str, zh: StoryFile, en: StoryFile | None, en_path=None) -> Unit:
     text = _value(zh, path)
-    en_path = path if en_path is None else en_path
-    english = _value(en, en_path) if en and en_path else ""
+    en_path = en_path or path
+    english = _value(en, en_path) if en and None not in en_path else ""
     kind = path[-1]
     return Unit(
         id=block_fingerprint(Block(kind, text, 0)),
@@ -78,8 +81,8 @@ def _field_unit(path: tuple, name: str, context: str, zh: StoryFile, en: StoryFi
         en=english or None,
         in_step=bool(english) and not english.startswith(UNTRANSLATED_MARK),
         zh_line=zh.line_of(*path),
-        en_line=en.line_of(*en_path) if en and en_path and english else None,
-        field=en_path or path,
+        en_line=en.line_of(*en_path) if english else None,
+        field=en_path,
     )
 
 
@@ -99,7 +102,7 @@ def _block_units(story: Story, zh: StoryFile, en: StoryFile | None) -> list[Unit
     total = sum(block.kind == PARAGRAPH for block in zh.blocks)
     units, heading = [], None
     headings = 0
-    for pair in pairs:
+    for index, pair in enumerate(pairs):
         if pair.kind == BREAK:
             heading = None  # what follows a section break stands under no heading
         if not pair.zh or pair.kind not in (HEADING, PARAGRAPH):
@@ -129,6 +132,7 @@ def _block_units(story: Story, zh: StoryFile, en: StoryFile | None) -> list[Unit
                 en_line=pair.en[0].line if pair.en else None,
                 zh_blocks=pair.zh,
                 en_blocks=pair.en,
+                insert_at=next((later.en[0].line for later in pairs[index + 1 :] if later.en), None),
             )
         )
     return units
