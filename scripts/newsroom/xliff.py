@@ -125,10 +125,10 @@ def import_xliff(path: Path, site: Site, today: dt.date) -> Imported:
     try:
         root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
     except etree.XMLSyntaxError as error:
-        problem(error.lineno or 1, f"the file is not well-formed XML ({error.msg})", _NEXT, "xliff-unreadable")
+        problem(error.lineno or 1, f"the file is not well-formed XML ({error.msg})", _NEXT, code="xliff-unreadable")
         return result
     except OSError as error:
-        problem(1, f"cannot read the file ({error})", "check the file's name", "xliff-unreadable")
+        problem(1, f"cannot read the file ({error})", "check the file's name", code="xliff-unreadable")
         return result
     files = root.findall(f"{{{NAMESPACE}}}file")
     if root.tag != f"{{{NAMESPACE}}}xliff" or root.get("version") != "1.2" or len(files) != 1:
@@ -136,7 +136,7 @@ def import_xliff(path: Path, site: Site, today: dt.date) -> Imported:
             root.sourceline or 1,
             "the file is not an XLIFF 1.2 file of one story (an <xliff version=\"1.2\"> with one <file>)",
             "save it from the CAT tool as XLIFF 1.2, or " + _NEXT,
-            "xliff-unreadable",
+            code="xliff-unreadable",
         )
         return result
     story = _story_of(files[0], site, problem)
@@ -177,7 +177,7 @@ def _story_of(file_element, site: Site, problem) -> Story | None:
             line,
             f"the file is for `{named}`, which is no story of {site.docs_dir.name}/{STORIES_DIR}/",
             "import it into the site it was exported from, or " + _NEXT,
-            "xliff-wrong-story",
+            code="xliff-wrong-story",
         )
         return None
     languages = (file_element.get("source-language", ""), file_element.get("target-language", ""))
@@ -186,7 +186,7 @@ def _story_of(file_element, site: Site, problem) -> Story | None:
             line,
             f"the file translates {languages[0] or '?'} into {languages[1] or '?'}, not Chinese into English",
             _NEXT,
-            "xliff-wrong-story",
+            code="xliff-wrong-story",
         )
         return None
     if story.source is None or story.source.problem or story.translation is None or story.translation.front is None:
@@ -194,7 +194,7 @@ def _story_of(file_element, site: Site, problem) -> Story | None:
             line,
             f"{STORIES_DIR}/{story.slug} needs a readable index.zh.md and an index.en.md with front matter",
             f"run `python scripts/stories.py check {STORIES_DIR}/{story.slug}` and fix what it reports",
-            "xliff-wrong-story",
+            code="xliff-wrong-story",
         )
         return None
     return story
@@ -205,7 +205,7 @@ def _file_units(file_element, problem) -> list[_FileUnit]:
     for element in file_element.iter(f"{{{NAMESPACE}}}trans-unit"):
         unit_id, line = element.get("id", ""), element.sourceline or 1
         if unit_id in seen:
-            problem(line, f"unit {unit_id} appears twice", _NEXT, "xliff-unreadable")
+            problem(line, f"unit {unit_id} appears twice", _NEXT, code="xliff-unreadable")
         seen.add(unit_id)
         source = element.find(f"{{{NAMESPACE}}}source")
         target = element.find(f"{{{NAMESPACE}}}target")
@@ -216,7 +216,7 @@ def _file_units(file_element, problem) -> list[_FileUnit]:
                     part.sourceline or line,
                     f"unit {unit_id}: the {etree.QName(part).localname} holds markup (<{tag}>), which a story cannot keep",
                     "type the text itself; write emphasis and links in Markdown (**bold**, [words](link))",
-                    "xliff-markup",
+                    code="xliff-markup",
                 )
         units.append(
             _FileUnit(
@@ -246,14 +246,14 @@ def _match(file_units: list[_FileUnit], current: dict[str, Unit], by_name: dict[
                 item.line,
                 f"unit {item.id} ({now.context}): its Chinese is no longer the story's; now it reads “{_short(now.zh)}”",
                 "nothing was written; " + _NEXT + " (the CAT tool's memory offers what was translated)",
-                "xliff-source-changed",
+                code="xliff-source-changed",
             )
         else:
             problem(
                 item.line,
                 f"unit {item.id} ({item.name or 'no name'}) is for a block the Chinese no longer has",
                 "nothing was written; " + _NEXT,
-                "xliff-unknown-unit",
+                code="xliff-unknown-unit",
             )
     for unit in current.values():
         if unit.id not in accounted:
@@ -261,7 +261,7 @@ def _match(file_units: list[_FileUnit], current: dict[str, Unit], by_name: dict[
                 1,
                 f"unit {unit.id} ({unit.context}) is missing from the file",
                 "nothing was written; " + _NEXT,
-                "xliff-missing-unit",
+                code="xliff-missing-unit",
             )
 
 
@@ -277,7 +277,7 @@ def _check_target(unit: Unit, item: _FileUnit, story: Story, problem) -> None:
             item.line,
             f"{where}: the English holds markup ({shown}), which a story cannot keep",
             "type the text itself; write emphasis and links in Markdown (**bold**, [words](link))",
-            "xliff-markup",
+            code="xliff-markup",
         )
         return
     if item.target != unit.en and unit.en and item.exported_english != english_fingerprint(unit.en):
@@ -285,7 +285,7 @@ def _check_target(unit: Unit, item: _FileUnit, story: Story, problem) -> None:
             item.line,
             f"{where}: the English in {story.translation.path.name} changed after this file was exported",
             "nothing was written; " + _NEXT + ", or copy the new English by hand",
-            "xliff-english-changed",
+            code="xliff-english-changed",
         )
         return
     if unit.is_field and None in unit.field:
@@ -294,7 +294,7 @@ def _check_target(unit: Unit, item: _FileUnit, story: Story, problem) -> None:
             f"{where}: {story.translation.path.name} does not declare this photo under `photos:`",
             f"add the photo to the English front matter (`python scripts/stories.py check {STORIES_DIR}/{story.slug}`"
             " says how), then import again",
-            "xliff-bad-target",
+            code="xliff-bad-target",
         )
         return
     paragraphs = len(unit.en_blocks) if len(unit.en_blocks) > 1 else 1
@@ -306,7 +306,7 @@ def _check_target(unit: Unit, item: _FileUnit, story: Story, problem) -> None:
             f"{where}: the English has {len(parts)} paragraphs or line breaks where the story has "
             f"{'one line' if single_line else paragraphs}",
             "join the lines in the CAT tool; declare split paragraphs under `alignment:` in the English file first",
-            "xliff-bad-target",
+            code="xliff-bad-target",
         )
 
 
@@ -409,7 +409,7 @@ def _verified(story: Story, text: str, changes, problem) -> str | None:
             f"unit {item.id}: its English would change the story's structure (a line starting with #, ![ or * * *, "
             "or a blank line), so it was not written",
             "rephrase the start of the unit in the CAT tool, then import again",
-            "xliff-bad-target",
+            code="xliff-bad-target",
         )
     return None if wrong else text
 
