@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .blocks import UNTRANSLATED_MARK
 from .findings import ERROR, WARNING, Finding
 from .registry import DATA_DIR, _load_mapping
 from .story import Story
@@ -131,7 +132,7 @@ def story_misses(story: Story, glossary: Glossary) -> list[Miss]:
     return [
         Miss(unit, term)
         for unit in story_units(story)
-        if unit.en and unit.en_line
+        if unit.en and unit.en_line and not unit.en.startswith(UNTRANSLATED_MARK)  # untranslated: the check says so
         for term in glossary.terms_in(unit.zh)
         if not term.rendered_in(unit.en, title_case=unit.name == "title" or unit.name.startswith("heading-"))
     ]

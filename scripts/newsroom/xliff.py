@@ -234,12 +234,15 @@ def _file_units(file_element, problem) -> list[_FileUnit]:
 def _match(file_units: list[_FileUnit], current: dict[str, Unit], by_name: dict[str, Unit], problem) -> None:
     """Each unit of the file is one of the story's, with the same Chinese, and none is missing."""
     accounted = set()
+    in_file = {item.id for item in file_units}
     for item in file_units:
         unit = current.get(item.id)
         if unit is not None and normalized(unit.zh) == normalized(item.source):
             accounted.add(unit.id)
             continue
-        now = by_name.get(item.name) if unit is None else unit
+        now = unit or by_name.get(item.name)
+        if unit is None and now is not None and now.id in in_file:
+            now = None  # the unit now in its place is in the file too: this block was removed
         if now is not None:
             accounted.add(now.id)
             problem(
