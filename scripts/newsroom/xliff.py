@@ -37,7 +37,7 @@ SOURCE_LANGUAGE = "zh-CN"
 TARGET_LANGUAGE = "en"
 TRANSLATED = "translated"
 NEEDS_TRANSLATION = "needs-translation"
-_ORIGINAL = re.compile(rf"{STORIES_DIR}/(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)/index\.zh\.md")
+_ORIGINAL = re.compile(re.escape(STORIES_DIR) + r"/(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)/index\.zh\.md")
 _X = ElementMaker(namespace=NAMESPACE, nsmap={None: NAMESPACE})
 _NEXT = "export the story again (`python scripts/stories.py export-xliff SLUG`) and translate in the new file"
 
