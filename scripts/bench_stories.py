@@ -217,7 +217,10 @@ class GeneratedStory:
 
 def write_docs(docs: Path, stories: int, real_docs: Path) -> list[GeneratedStory]:
     """A docs tree with the real home, about and records pages and `stories` generated stories."""
-    shutil.copytree(real_docs, docs, ignore=lambda folder, names: [STORIES_DIR] if Path(folder) == real_docs else [])
+    # without the glossary: a generated story's English is not a translation of its Chinese, so
+    # the glossary's renderings cannot be in it
+    left_out = {real_docs: [STORIES_DIR], real_docs / "_data": ["glossary.yml"]}
+    shutil.copytree(real_docs, docs, ignore=lambda folder, names: left_out.get(Path(folder), []))
     return [write_story(docs / STORIES_DIR, index) for index in range(stories)]
 
 

@@ -403,10 +403,11 @@ def test_status_table_lists_every_story(fixture_docs: Path):
         "in_step",
         "translation",
         "photos_credited",
+        "glossary_misses",
         "errors",
     ]
-    assert lines[1].split() == ["river-cleanup", "2026-03-15", "yes", "yes", "yes", "current", "2/2", "0"]
-    assert lines[2].split() == ["wetland-birds", "2026-01-10", "yes", "NO", "NO", "missing", "0/0", "1"]
+    assert lines[1].split() == ["river-cleanup", "2026-03-15", "yes", "yes", "yes", "current", "2/2", "0", "0"]
+    assert lines[2].split() == ["wetland-birds", "2026-01-10", "yes", "NO", "NO", "missing", "0/0", "0", "1"]
     markdown = run_stories("status", "--format", "markdown", docs=fixture_docs).stdout
     assert markdown.startswith("| story | date |")
 

@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import alignment as alignment_mod
-from . import images, markup
+from . import glossary, images, markup
 from .blocks import HEADING, PARAGRAPH, PHOTO, UNTRANSLATED_MARK, Block
 from .findings import ERROR, WARNING, Finding, field_name, real_path, shown_path
 from .photo_checks import judge_photo
@@ -73,7 +73,7 @@ def check_site(
             return True
         return any(_within(real_path(path), target) for path in paths for target in wanted)
 
-    findings: list[Finding] = [f for f in site.registry.problems if selected(f.path)]
+    findings: list[Finding] = [f for f in site.registry.problems + glossary.load_glossary(site.docs_dir).problems if selected(f.path)]
     findings += [f for f in site.problems if selected(f.path)]
     for page in site.pages.values():
         if selected(*[f.path for f in page.files.values()]):
@@ -202,6 +202,7 @@ def check_story(story: Story, registry: Registry, strict: bool = False) -> list[
     if zh and en:
         findings += _agreement(zh, en, registry)
         findings += _untranslated(en)
+        findings += glossary.misses(story)
         if not en.untranslated_blocks:
             findings += _structure(zh, en)
             findings += _freshness(story, zh, en, strict)

@@ -11,9 +11,10 @@ import shlex
 import sys
 from pathlib import Path
 
-from . import checks, importer, messages, preview, scaffold, status
+from . import checks, importer, messages, preview, scaffold, status, xliff
 from .files import WouldOverwrite, remove_leftovers, write_text
 from .findings import ERROR, WARNING, Finding, real_path, shown_path
+from .glossary import load_glossary
 from .registry import DATA_DIR
 from .schema import LANGUAGES, SOURCE_LANG
 from .site import Site, load_site
@@ -115,6 +116,28 @@ def _parser() -> argparse.ArgumentParser:
     )
     mark.add_argument("path", type=Path, metavar="PATH", help="the story folder (or one of its files)")
     mark.set_defaults(run=run_mark_translated)
+
+    export = verbs.add_parser(
+        "export-xliff",
+        help="write a story's translation units as XLIFF for a CAT tool (导出 XLIFF 供翻译软件使用)",
+        description="Write one XLIFF 1.2 unit per title, deck, summary, date note, photo caption and alt text, "
+        "heading and paragraph: the Chinese as source, the English as target where it is current, empty where "
+        "it is missing or outdated. Open the file in OmegaT, memoQ, Trados or Phrase; bring it back with import-xliff.",
+    )
+    export.add_argument("slug", metavar="SLUG", help="the story, e.g. jinzhong-green-waters")
+    export.add_argument("-o", "--output", type=Path, default=None, help="the file to write (default: SLUG.xlf; - for standard output)")
+    export.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    export.set_defaults(run=run_export_xliff)
+
+    import_xliff = verbs.add_parser(
+        "import-xliff",
+        help="write the English story from a translated XLIFF file (导入翻译好的 XLIFF)",
+        description="Put each filled-in target of an XLIFF file from export-xliff into the English story, "
+        "keeping its fields and layout, and record the Chinese blocks it now translates. Writes nothing when "
+        "the file does not fit the story as it is now.",
+    )
+    import_xliff.add_argument("file", type=Path, metavar="FILE", help="the XLIFF file, e.g. jinzhong-green-waters.xlf")
+    import_xliff.set_defaults(run=run_import_xliff)
     return parser
 
 
@@ -344,4 +367,61 @@ def run_mark_translated(args) -> int:
     print(
         f"{shown_path(story.translation.path)}: marked as translating the current Chinese text ({dt.date.today().isoformat()})"
     )
+    return 0
+
+
+def run_export_xliff(args) -> int:
+    site = _load(args)
+    story = site.story(args.slug)
+    if story is None or story.source is None or story.source.problem or story.source.front is None:
+        raise UsageError(
+            f"there is no readable Chinese story `{args.slug}` in {shown_path(site.docs_dir)}/stories/; "
+            "`stories.py status` lists them and `stories.py check` says what is wrong（没有这篇可读的中文稿件）"
+        )
+    data = xliff.export_xliff(story, load_glossary(site.docs_dir))
+    if args.output == Path("-"):
+        sys.stdout.buffer.write(data)
+        return 0
+    output = args.output or Path(f"{args.slug}.xlf")
+    try:
+        write_text(output, data.decode("utf-8"), replace=args.force)
+    except WouldOverwrite:
+        raise UsageError(
+            f"{shown_path(output)} already exists; choose another name with -o, or add --force to replace it"
+            "（文件已存在：用 -o 换个名字，或加 --force 覆盖）"
+        ) from None
+    except OSError as error:
+        raise UsageError(f"cannot write {shown_path(output)} ({error.strerror})（无法写入文件）") from None
+    units = xliff.export_summary(story)
+    print(f"wrote {shown_path(output)}: {units}")
+    print("open it in the CAT tool (OmegaT: Project → New, add it as a source file), translate, then run")
+    print("在翻译软件里打开并翻译，然后运行")
+    print(f"  python scripts/stories.py import-xliff {shown_path(output)}")
+    return 0
+
+
+def run_import_xliff(args) -> int:
+    if not args.file.is_file():
+        raise UsageError(f"{args.file} is not a file（找不到该文件）")
+    site = _load(args)
+    result = xliff.import_xliff(args.file, site, dt.date.today())
+    if result.problems:
+        for finding in result.problems:
+            print(finding.format(), file=sys.stderr)
+        print("nothing was written（未写入任何内容）", file=sys.stderr)
+        print("中文说明：", file=sys.stderr)
+        print("\n".join(messages.explain(finding.code for finding in result.problems)), file=sys.stderr)
+        return 1
+    english = result.story.translation.path
+    if result.text is None or result.text == result.story.translation.text:
+        print(f"{shown_path(english)}: nothing to change; the file's translations are those of the story（无需改动）")
+        return 0
+    try:
+        write_text(english, result.text, replace=True)
+    except OSError as error:
+        print(f"{shown_path(english)}: cannot save ({error.strerror}); the file was not changed", file=sys.stderr)
+        return 1
+    names = ", ".join(unit.context.split(",")[0] for unit in result.translated)
+    print(f"{shown_path(english)}: wrote {len(result.translated)} translated units ({names}) and recorded them")
+    print(f"next: python scripts/stories.py check {shown_path(english.parent)}")
     return 0

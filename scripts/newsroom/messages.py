@@ -271,6 +271,42 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
         "名录条目不完整：人员要有中英文姓名，系列要有中英文标题。",
         "A record entry is incomplete: a person needs names, a series a title, in both languages.",
     ),
+    "glossary-miss": (
+        "中文里有译名表（docs/_data/glossary.yml）中的术语，英文却没有用规定的译法：按提示改译文；译名表的译法不合适时改译名表。",
+        "The Chinese has a term of the glossary (docs/_data/glossary.yml) but the English does not use its rendering: render it as the message says, or change the glossary entry if the rendering is wrong.",
+    ),
+    "xliff-unreadable": (
+        "XLIFF 文件无法读取（不是 XML、不是 XLIFF 1.2 或同一单元出现两次）：从翻译软件重新导出为 XLIFF 1.2，或重新运行 export-xliff。",
+        "The XLIFF file cannot be read (not XML, not XLIFF 1.2, or a unit twice): save it again from the CAT tool as XLIFF 1.2, or run export-xliff again.",
+    ),
+    "xliff-wrong-story": (
+        "XLIFF 文件不属于本站的稿件，或语言不是中译英：导入到导出它的网站，或重新导出。",
+        "The XLIFF file is for a story this site does not have, or is not Chinese into English: import it where it was exported, or export again.",
+    ),
+    "xliff-missing-unit": (
+        "XLIFF 文件缺少稿件现有的某段内容：重新运行 export-xliff，在新文件里翻译。",
+        "The XLIFF file lacks a unit the story has: run export-xliff again and translate in the new file.",
+    ),
+    "xliff-unknown-unit": (
+        "XLIFF 文件里有中文稿已删掉的内容：重新运行 export-xliff，在新文件里翻译。",
+        "The XLIFF file has a unit for a block the Chinese no longer has: run export-xliff again and translate in the new file.",
+    ),
+    "xliff-source-changed": (
+        "导出后中文稿改过，XLIFF 里的原文已不是现在的中文：未写入任何内容；重新导出，翻译软件的记忆库会提供已译内容。",
+        "The Chinese changed after the export, so a unit's source is no longer the story's: nothing was written; export again (the CAT tool's memory offers what was translated).",
+    ),
+    "xliff-markup": (
+        "译文里有标签或 &…; 代码：稿件只能保留纯文字和 Markdown（**加粗**、[链接](https://…)），请直接输入字符本身。",
+        "A target holds tags or &…; codes: a story keeps only text and Markdown (**bold**, [words](https://…)); type the character itself.",
+    ),
+    "xliff-english-changed": (
+        "导出后有人改过英文稿里的这段：未写入任何内容；重新导出后再翻译，或手工把改动抄过去。",
+        "The English of a unit was edited after the export: nothing was written; export again and translate in the new file, or copy the change by hand.",
+    ),
+    "xliff-bad-target": (
+        "译文会改变稿件的结构（多出段落或换行、以 # 或 ![ 开头，或英文稿没有登记这张图片）：在翻译软件里修改后再导入。",
+        "A target would change the story's structure (extra paragraphs or line breaks, a start with # or ![, or a photo the English does not declare): fix it in the CAT tool and import again.",
+    ),
 }
 
 

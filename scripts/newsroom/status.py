@@ -7,10 +7,11 @@ from dataclasses import asdict, dataclass
 
 from . import alignment, checks
 from .findings import ERROR
+from .glossary import Glossary, load_glossary, story_misses
 from .site import Site
 from .story import Story
 
-COLUMNS = ("story", "date", "chinese", "english", "in_step", "translation", "photos_credited", "errors")
+COLUMNS = ("story", "date", "chinese", "english", "in_step", "translation", "photos_credited", "glossary_misses", "errors")
 
 
 @dataclass
@@ -22,14 +23,16 @@ class StoryRow:
     in_step: bool
     translation: str  # current / outdated since … / untranslated / missing / unrecorded
     photos_credited: str  # e.g. 2/2
+    glossary_misses: list[dict]  # {line, term, expected}: a glossary term the English leaves out
     errors: int
 
 
 def story_rows(site: Site) -> list[StoryRow]:
-    return [story_row(story, site) for story in site.stories]
+    glossary = load_glossary(site.docs_dir)
+    return [story_row(story, site, glossary) for story in site.stories]
 
 
-def story_row(story: Story, site: Site) -> StoryRow:
+def story_row(story: Story, site: Site, glossary: Glossary | None = None) -> StoryRow:
     findings = checks.check_story(story, site.registry)
     zh, en = story.source, story.translation
     in_step = alignment.story_in_step(story)
@@ -43,6 +46,10 @@ def story_row(story: Story, site: Site) -> StoryRow:
         in_step=in_step,
         translation=translation_state(story),
         photos_credited=f"{credited}/{len(photos)}",
+        glossary_misses=[
+            {"line": miss.unit.en_line, "term": miss.term.zh, "expected": miss.term.en}
+            for miss in story_misses(story, glossary or load_glossary(site.docs_dir))
+        ],
         errors=sum(f.severity == ERROR for f in findings),
     )
 
@@ -84,6 +91,8 @@ def render(rows: list[StoryRow], form: str) -> str:
 def _cell(value) -> str:
     if isinstance(value, bool):
         return "yes" if value else "NO"
+    if isinstance(value, list):  # glossary misses: `2: 祁县 (line 33), 马成毅 (line 31)`
+        return f"{len(value)}: " + ", ".join(f"{miss['term']} (line {miss['line']})" for miss in value) if value else "0"
     return str(value)
 
 

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .story import Story
+from .story import Story, StoryFile
 
 
 def marked_text(story: Story, today: dt.date) -> str:
     """The English file's text with `translation:` set to the current Chinese fingerprint."""
-    english = story.translation
+    return recorded_text(story.translation, story.current_fingerprint, today)
+
+
+def recorded_text(english: StoryFile, source: str, today: dt.date) -> str:
+    """The English file's text with `translation:` recording `source`, the fingerprints of the
+    Chinese blocks it translates."""
     # hashes and a date only, so the lines can be written as they should read, without a YAML dump
-    record = ["translation:", f'  source: "{story.current_fingerprint}"', f"  updated: {today.isoformat()}"]
+    record = ["translation:", f'  source: "{source}"', f"  updated: {today.isoformat()}"]
     lines = english.text.split("\n")
     close = english.body_line - 2  # index of the closing `---`
     start = next((i for i in range(1, close) if lines[i].startswith("translation:")), None)

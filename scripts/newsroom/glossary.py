@@ -1,0 +1,157 @@
+"""The newsroom's glossary (docs/_data/glossary.yml): how each name is rendered in English.
+
+The check warns where a unit's Chinese holds a glossary term and its English lacks the term's
+rendering; the XLIFF export shows each unit's terms to the translator. Terms are found longest
+first, so 晋中市生态环境局 is the bureau, not also the city 晋中市 inside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .blocks import UNTRANSLATED_MARK
+from .findings import ERROR, WARNING, Finding
+from .registry import DATA_DIR, _load_mapping
+from .story import Story
+from .units import Unit, story_units
+
+GLOSSARY_FILE = "glossary.yml"
+TRADITIONAL = "zh-Hant"
+
+
+@dataclass(frozen=True)
+class Term:
+    zh: str
+    en: str  # the rendering
+    also: tuple[str, ...] = ()  # other renderings the house style accepts (later references)
+    traditional: str = ""  # the 繁體 form where conversion gets a name wrong
+    note: str = ""
+
+    def rendered_in(self, english: str, *, title_case: bool = False) -> bool:
+        """Whether `english` holds a rendering: as written, opening a sentence (“The plenary
+        session …”), or in any case in a headline, which is set in title case."""
+        text = _plain_quotes(english)
+        for rendering in map(_plain_quotes, (self.en, *self.also)):
+            if rendering in text or rendering[:1].upper() + rendering[1:] in text:
+                return True
+            if title_case and rendering.casefold() in text.casefold():
+                return True
+        return False
+
+    @property
+    def shown(self) -> str:
+        """`祁县 → Qi County`, with the other accepted renderings and the note."""
+        also = "".join(f" / {rendering}" for rendering in self.also)
+        return f"{self.zh} → {self.en}{also}" + (f" ({self.note})" if self.note else "")
+
+
+@dataclass
+class Glossary:
+    path: Path
+    terms: dict[str, Term] = field(default_factory=dict)
+    problems: list[Finding] = field(default_factory=list)
+
+    def terms_in(self, chinese: str) -> list[Term]:
+        """The terms the text holds, in order of first appearance, each once; longest match first."""
+        longest = max(map(len, self.terms), default=0)
+        found: dict[str, Term] = {}
+        position = 0
+        while position < len(chinese):
+            for size in range(min(longest, len(chinese) - position), 0, -1):
+                term = self.terms.get(chinese[position : position + size])
+                if term:
+                    found.setdefault(term.zh, term)
+                    position += size
+                    break
+            else:
+                position += 1
+        return list(found.values())
+
+
+def glossary_path(docs_dir: Path) -> Path:
+    return Path(docs_dir) / DATA_DIR / GLOSSARY_FILE
+
+
+def load_glossary(docs_dir: Path) -> Glossary:
+    """The site's glossary; a site without glossary.yml has an empty one."""
+    path = glossary_path(docs_dir)
+    try:
+        stat = path.stat()
+    except OSError:
+        return Glossary(path)
+    return _load(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path, _mtime: int, _size: int) -> Glossary:
+    glossary = Glossary(path)
+    entries, line_of = _load_mapping(path, glossary.problems)
+    for zh, entry in entries.items():
+        entry = {"en": entry} if isinstance(entry, str) else entry
+        renderings = entry.get("en") if isinstance(entry, dict) else None
+        renderings = [renderings] if isinstance(renderings, str) else renderings
+        if not isinstance(renderings, list) or not all(isinstance(r, str) and r.strip() for r in renderings or [None]):
+            glossary.problems.append(
+                Finding(
+                    path,
+                    line_of(zh),
+                    ERROR,
+                    f"the glossary term `{zh}` has no English rendering",
+                    "write it as `术语: English` or give `en:` under it（为术语写上英文译法）",
+                    code="record-incomplete",
+                )
+            )
+            continue
+        glossary.terms[str(zh)] = Term(
+            str(zh),
+            renderings[0].strip(),
+            tuple(r.strip() for r in renderings[1:]),
+            str(entry.get(TRADITIONAL) or "").strip(),
+            str(entry.get("note") or "").strip(),
+        )
+    return glossary
+
+
+def _plain_quotes(text: str) -> str:
+    return text.replace("'", "’")
+
+
+@dataclass(frozen=True)
+class Miss:
+    unit: Unit
+    term: Term
+
+
+def story_misses(story: Story, glossary: Glossary) -> list[Miss]:
+    """Each term a unit's Chinese holds and its English (where there is English) leaves out."""
+    zh, en = story.source, story.translation
+    if zh is None or zh.problem or zh.front is None or en is None or en.problem or en.front is None:
+        return []
+    return [
+        Miss(unit, term)
+        for unit in story_units(story)
+        if unit.en and unit.en_line and not unit.en.startswith(UNTRANSLATED_MARK)  # untranslated: the check says so
+        for term in glossary.terms_in(unit.zh)
+        if not term.rendered_in(unit.en, title_case=unit.name == "title" or unit.name.startswith("heading-"))
+    ]
+
+
+def misses(story: Story) -> list[Finding]:
+    """The check's warnings: one per glossary term left out of a unit's English."""
+    glossary = load_glossary(story.folder.parent.parent)
+    return [
+        Finding(
+            story.translation.path,
+            miss.unit.en_line,
+            WARNING,
+            f"{miss.unit.context} (Chinese line {miss.unit.zh_line}) has the glossary term {miss.term.zh}, "
+            f"but its English does not say “{miss.term.en}”"
+            + (f" (or “{'”, “'.join(miss.term.also)}”)" if miss.term.also else ""),
+            f"render {miss.term.zh} as “{miss.term.en}”, or change its entry in docs/{DATA_DIR}/{GLOSSARY_FILE}"
+            f"（译名表要求把“{miss.term.zh}”译作“{miss.term.en}”）",
+            code="glossary-miss",
+        )
+        for miss in story_misses(story, glossary)
+    ]
