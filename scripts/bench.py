@@ -24,11 +24,11 @@ import urllib.request
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from bench_stories import write_docs
-from newsroom.browser import ChromiumMissing, SiteServer, header_search, launch_chromium
-from newsroom.project import BUILD_ENV, PROJECT_ROOT, SEQUENTIAL_ENV, build_command, make_project
-from newsroom.search import OUTPUT_DIR as SEARCH_DIR
-from newsroom.story import STORIES_DIR
+from devtools.bench_stories import write_docs
+from devtools.browser import ChromiumMissing, SiteServer, header_search, launch_chromium
+from devtools.project import BUILD_ENV, PROJECT_ROOT, SEQUENTIAL_ENV, build_command, make_project
+from newsroom.model.story import STORIES_DIR
+from newsroom.render.search import OUTPUT_DIR as SEARCH_DIR
 from playwright.sync_api import sync_playwright
 
 DEFAULT_SIZES = (10, 100, 1000)

@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsroom.browser import ChromiumMissing, SiteServer, launch_chromium
+from devtools.browser import ChromiumMissing, SiteServer, launch_chromium
 
 STORY = "stories/jinzhong-green-waters/"
 PAGE_TYPES = {

@@ -21,37 +21,22 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import mkdocs.utils
+from devtools.project import SEQUENTIAL_ENV
 from markupsafe import Markup, escape
 from mkdocs.commands.build import build
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
-from newsroom import (
-    bilingual,
-    block_marks,
-    checks,
-    config_checks,
-    csp,
-    feeds,
-    fragments,
-    images,
-    labels,
-    messages,
-    photo_checks,
-    preview,
-    sanitize,
-    search,
-    seo,
-    views,
-)
-from newsroom.blocks import PARAGRAPH
-from newsroom.findings import ERROR, Finding
-from newsroom.parallel import Forked, ForkFailed, LanguageOutput, fork
-from newsroom.project import SEQUENTIAL_ENV
-from newsroom.schema import SOURCE_LANG, TRANSLATION_LANG
-from newsroom.site import Site, load_site
-from newsroom.story import STORIES_DIR
+from newsroom.checks import checks, config_checks, messages, photo_checks
+from newsroom.mkdocs import preview
+from newsroom.mkdocs.parallel import Forked, ForkFailed, LanguageOutput, fork
+from newsroom.model.blocks import PARAGRAPH
+from newsroom.model.findings import ERROR, Finding
+from newsroom.model.schema import SOURCE_LANG, TRANSLATION_LANG
+from newsroom.model.site import Site, load_site
+from newsroom.model.story import STORIES_DIR
+from newsroom.render import bilingual, block_marks, csp, feeds, fragments, images, labels, sanitize, search, seo, views
 
 log = get_plugin_logger("newsroom")
 AFTER_I18N = -150

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from newsroom.project import BUILD_ENV as ENV
-from newsroom.project import PROJECT_ROOT as PROJECT
-from newsroom.project import build, make_project
+from devtools.project import BUILD_ENV as ENV
+from devtools.project import PROJECT_ROOT as PROJECT
+from devtools.project import build, make_project
 
 FIXTURE_DOCS = PROJECT / "tests" / "fixtures" / "docs"
 RAW_STORY = PROJECT / "tests" / "fixtures" / "raw" / "000_3312326c97b76c01.txt"  # copy of shared/stories-raw

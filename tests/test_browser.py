@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from conftest import FIRST_STORY, PROJECT, page
-from newsroom.browser import Served, SiteServer, launch_chromium
-from newsroom.placeholder import is_placeholder
+from devtools.browser import Served, SiteServer, launch_chromium
+from newsroom.render.placeholder import is_placeholder
 from PIL import Image
 from playwright.sync_api import BrowserContext, Page, sync_playwright
 

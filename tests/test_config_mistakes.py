@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURE_DOCS, build, make_project, run_stories
-from newsroom.project import SEQUENTIAL_ENV
+from devtools.project import SEQUENTIAL_ENV
 
 RIVER = Path("stories", "river-cleanup")
 # Shifts every line of the copied mkdocs.yml, so a finding must name the line in the file built.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIRST_STORY
-from newsroom.browser import SiteServer, header_search, launch_chromium
+from devtools.browser import SiteServer, header_search, launch_chromium
 from playwright.sync_api import sync_playwright
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from conftest import ENV, FIXTURE_DOCS, PROJECT, run_stories
-from newsroom.project import build, make_project
+from devtools.project import build, make_project
 from test_workflow import _free_port, _safe_get, _wait_for
 
 SUDO = "" if os.getuid() == 0 else "sudo "

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from conftest import PROJECT
-from newsroom.messages import EXPLANATIONS
+from newsroom.checks.messages import EXPLANATIONS
 
-SOURCES = sorted((PROJECT / "scripts" / "newsroom").glob("*.py"))
+SOURCES = sorted((PROJECT / "scripts" / "newsroom").rglob("*.py"))
 
 
 def codes_in_code() -> set[str]:

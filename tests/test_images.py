@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIRST_STORY, FIXTURE_DOCS, build, make_project, page, run_stories
-from newsroom import images
+from newsroom.render import images
 from PIL import ExifTags, Image
 
 VARIANT_NAME = re.compile(r"^(?P<stem>.+)-(?P<fingerprint>[0-9a-f]{8})-(?P<width>\d+)\.webp$")

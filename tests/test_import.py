@@ -15,11 +15,11 @@ from conftest import FIRST_STORY, PROJECT, RAW_STORY, run_stories
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from newsroom import importer
-from newsroom.blocks import PARAGRAPH, PHOTO, UNTRANSLATED_MARK
 from newsroom.importer.furniture import furniture_kind
-from newsroom.registry import load_registry
-from newsroom.site import load_site
-from newsroom.story import StoryFile
+from newsroom.model.blocks import PARAGRAPH, PHOTO, UNTRANSLATED_MARK
+from newsroom.model.registry import load_registry
+from newsroom.model.site import load_site
+from newsroom.model.story import StoryFile
 
 RAW_TEXT = RAW_STORY.read_text(encoding="utf-8")
 PUBLISHED = StoryFile.read(PROJECT / "docs" / "stories" / FIRST_STORY / "index.zh.md", "zh")

@@ -19,8 +19,8 @@ from conftest import PROJECT, run_stories
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from newsroom import importer
-from newsroom.blocks import HEADING
-from newsroom.story import StoryFile
+from newsroom.model.blocks import HEADING
+from newsroom.model.story import StoryFile
 
 RAW = PROJECT / "tests" / "fixtures" / "raw"
 

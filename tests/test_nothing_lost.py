@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE_DOCS, build, make_project, run_stories
 from newsroom import cli
-from newsroom.files import write_text
+from newsroom.model.files import write_text
 
 RIVER = Path("stories", "river-cleanup")
 ORIGINAL = "---\ntitle: 原稿\n---\n\n记者写的每一个字。\n"

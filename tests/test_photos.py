@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT, build, make_project, run_stories
-from newsroom import images
-from newsroom.messages import EXPLANATIONS
-from newsroom.placeholder import draw_placeholder
+from newsroom.checks.messages import EXPLANATIONS
+from newsroom.render import images
+from newsroom.render.placeholder import draw_placeholder
 from PIL import ExifTags, Image
 
 RIVER = "stories/river-cleanup"

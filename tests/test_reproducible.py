@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT, build, make_project
-from newsroom.project import SEQUENTIAL_ENV
+from devtools.project import SEQUENTIAL_ENV
 
 SEQUENTIAL = {SEQUENTIAL_ENV: "1"}
 

@@ -24,11 +24,12 @@ import yaml
 from conftest import FIXTURE_DOCS, run_stories
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from newsroom import blocks, checks, frontmatter, markup
-from newsroom.findings import ERROR, Finding
-from newsroom.schema import BYLINE_ROLES, PHOTO_FIELDS, STORY_FIELDS
-from newsroom.site import load_site
-from newsroom.story import StoryFile
+from newsroom.checks import checks, markup
+from newsroom.model import blocks, frontmatter
+from newsroom.model.findings import ERROR, Finding
+from newsroom.model.schema import BYLINE_ROLES, PHOTO_FIELDS, STORY_FIELDS
+from newsroom.model.site import load_site
+from newsroom.model.story import StoryFile
 
 settings.register_profile(
     "robustness",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 from conftest import FIRST_STORY, PROJECT, RAW_STORY, page
-from newsroom.placeholder import is_placeholder
+from newsroom.render.placeholder import is_placeholder
 from PIL import Image
 
 STORY_ZH = f"stories/{FIRST_STORY}/"

@@ -307,7 +307,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 def test_a_hostile_story_does_nothing_in_the_browser(hostile, url):
     """No dialog, no navigation away, no request off 127.0.0.1, and the policy blocks nothing:
     the page holds no script but the theme's."""
-    from newsroom.browser import SiteServer, launch_chromium
+    from devtools.browser import SiteServer, launch_chromium
     from playwright.sync_api import sync_playwright
 
     _, _, site = hostile

@@ -11,15 +11,18 @@ import shlex
 import sys
 from pathlib import Path
 
-from . import checks, importer, messages, preview, scaffold, status, xliff
-from .files import WouldOverwrite, remove_leftovers, write_text
-from .findings import ERROR, WARNING, Finding, real_path, shown_path
-from .glossary import load_glossary
-from .registry import DATA_DIR
-from .schema import LANGUAGES, SOURCE_LANG
-from .site import Site, load_site
-from .story import STORIES_DIR, Story, slug_problem
-from .translation import marked_text
+from newsroom import importer
+from newsroom.checks import checks, messages
+from newsroom.checks.glossary import load_glossary
+from newsroom.commands import scaffold, status, xliff
+from newsroom.mkdocs import preview
+from newsroom.model.files import WouldOverwrite, remove_leftovers, write_text
+from newsroom.model.findings import ERROR, WARNING, Finding, real_path, shown_path
+from newsroom.model.registry import DATA_DIR
+from newsroom.model.schema import LANGUAGES, SOURCE_LANG
+from newsroom.model.site import Site, load_site
+from newsroom.model.story import STORIES_DIR, Story, slug_problem
+from newsroom.model.translation import marked_text
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,11 +7,11 @@ report. The modules, by role: `decoding` (bytes to text), `shapes` (what a line 
 its neighbours), `writing` (the two story files) and `command` (the files and the report).
 """
 
-from .bylines import parse_byline
-from .command import import_story, report
-from .decoding import decode
-from .layout import Layout, read_layout
-from .problem import ImportProblem
-from .writing import story_texts
+from newsroom.importer.bylines import parse_byline
+from newsroom.importer.command import import_story, report
+from newsroom.importer.decoding import decode
+from newsroom.importer.layout import Layout, read_layout
+from newsroom.importer.problem import ImportProblem
+from newsroom.importer.writing import story_texts
 
 __all__ = ["ImportProblem", "Layout", "decode", "import_story", "parse_byline", "read_layout", "report", "story_texts"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .shapes import HAN
+from newsroom.importer.shapes import HAN
 
 # a title is 记者 or 通讯员 or 实习生, with the paper or agency it works for (本报, 新华社, 央视…)
 # (Traditional forms beside the Simplified ones: Big5 pages are imported as they are)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .bylines import read_byline
+from newsroom.importer.bylines import read_byline
 
 _BOUNDARY = re.compile(r"[\s。，；（(]")
 

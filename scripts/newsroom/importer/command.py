@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..files import WouldOverwrite, write_text
-from ..findings import shown_path
-from ..registry import Registry, load_registry
-from ..schema import SOURCE_LANG, TRANSLATION_LANG
-from ..story import IMAGES_DIR, STORIES_DIR, slug_problem
-from .decoding import is_traditional, read_source
-from .layout import FURNITURE, Layout, read_layout
-from .problem import ImportProblem
-from .writing import PHOTO_FILE, story_texts
+from newsroom.importer.decoding import is_traditional, read_source
+from newsroom.importer.layout import FURNITURE, Layout, read_layout
+from newsroom.importer.problem import ImportProblem
+from newsroom.importer.writing import PHOTO_FILE, story_texts
+from newsroom.model.files import WouldOverwrite, write_text
+from newsroom.model.findings import shown_path
+from newsroom.model.registry import Registry, load_registry
+from newsroom.model.schema import SOURCE_LANG, TRANSLATION_LANG
+from newsroom.model.story import IMAGES_DIR, STORIES_DIR, slug_problem
 
 
 def import_story(raw_path: Path, slug: str, docs_dir: Path, *, force: bool = False) -> str:

@@ -13,9 +13,9 @@ import unicodedata
 
 import charset_normalizer
 
-from ..story import MAX_STORY_BYTES
-from .problem import ImportProblem
-from .shapes import HAN
+from newsroom.importer.problem import ImportProblem
+from newsroom.importer.shapes import HAN
+from newsroom.model.story import MAX_STORY_BYTES
 
 # (codec, as the report names it)
 _CANDIDATES = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .shapes import HAN, SENTENCE_END, squeezed
+from newsroom.importer.shapes import HAN, SENTENCE_END, squeezed
 
 MASTHEAD = "masthead"
 DATE_LINE = "date line"

@@ -15,13 +15,23 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ..blocks import join_lines
-from ..registry import Registry
-from ..schema import SOURCE_LANG
-from .bylines import Byline, read_byline, split_end_byline, split_lead_byline, split_news_lead
-from .captions import caption_of
-from .furniture import DATE_LINE, DESK, JUMP, JUMP_MARK, MASTHEAD, PAGE_LABEL, find_date, find_year, furniture_kind
-from .shapes import HAN, Line, ends_sentence, is_headline_like, is_label, source_lines
+from newsroom.importer.bylines import Byline, read_byline, split_end_byline, split_lead_byline, split_news_lead
+from newsroom.importer.captions import caption_of
+from newsroom.importer.furniture import (
+    DATE_LINE,
+    DESK,
+    JUMP,
+    JUMP_MARK,
+    MASTHEAD,
+    PAGE_LABEL,
+    find_date,
+    find_year,
+    furniture_kind,
+)
+from newsroom.importer.shapes import HAN, Line, ends_sentence, is_headline_like, is_label, source_lines
+from newsroom.model.blocks import join_lines
+from newsroom.model.registry import Registry
+from newsroom.model.schema import SOURCE_LANG
 
 KICKER_DASH = "——"
 

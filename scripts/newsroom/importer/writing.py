@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from itertools import zip_longest
 
-from ..blocks import HEADING, PARAGRAPH, UNTRANSLATED_MARK, parse_blocks
-from ..frontmatter import yaml_line
-from ..registry import Registry
-from ..schema import SOURCE_LANG, STORY_FIELDS, TRANSLATION_LANG
-from ..story import IMAGES_DIR
-from .layout import Layout, Photo
-from .problem import ImportProblem
+from newsroom.importer.layout import Layout, Photo
+from newsroom.importer.problem import ImportProblem
+from newsroom.model.blocks import HEADING, PARAGRAPH, UNTRANSLATED_MARK, parse_blocks
+from newsroom.model.frontmatter import yaml_line
+from newsroom.model.registry import Registry
+from newsroom.model.schema import SOURCE_LANG, STORY_FIELDS, TRANSLATION_LANG
+from newsroom.model.story import IMAGES_DIR
 
 PHOTO_FILE = IMAGES_DIR + "/photo-{number}.jpg"
 _MARKDOWN_START = re.compile(r"^(?:#|>|[-*+]\s|\d+[.)]\s|```|~~~|<|!\[|[-*_](?:\s*[-*_]){2,}\s*$)")

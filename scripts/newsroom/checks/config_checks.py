@@ -12,8 +12,8 @@ import logging
 import re
 from pathlib import Path
 
-from .findings import ERROR, Finding
-from .schema import LANGUAGE_NAMES, LANGUAGES, SOURCE_LANG
+from newsroom.model.findings import ERROR, Finding
+from newsroom.model.schema import LANGUAGE_NAMES, LANGUAGES, SOURCE_LANG
 
 CONFIG_FILE = "mkdocs.yml"
 _UNRECOGNISED = re.compile(

@@ -19,16 +19,16 @@ from pathlib import Path
 from lxml import etree
 from lxml.builder import ElementMaker
 
-from .blocks import BREAK, HEADING, PHOTO, Block, block_fingerprint, normalized
-from .findings import ERROR, Finding
-from .frontmatter import yaml_line
-from .glossary import Glossary
-from .markup import markup_in_text
-from .schema import STORY_FIELDS
-from .site import Site
-from .story import STORIES_DIR, Story, StoryFile
-from .translation import recorded_text
-from .units import Unit, in_step_blocks, story_units
+from newsroom.checks.glossary import Glossary
+from newsroom.checks.markup import markup_in_text
+from newsroom.model.blocks import BREAK, HEADING, PHOTO, Block, block_fingerprint, normalized
+from newsroom.model.findings import ERROR, Finding
+from newsroom.model.frontmatter import yaml_line
+from newsroom.model.schema import STORY_FIELDS
+from newsroom.model.site import Site
+from newsroom.model.story import STORIES_DIR, Story, StoryFile
+from newsroom.model.translation import recorded_text
+from newsroom.model.units import Unit, in_step_blocks, story_units
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"

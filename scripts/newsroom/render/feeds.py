@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
-from .seo import HREFLANG, absolute, alternates
-from .site import Site
+from newsroom.model.site import Site
+from newsroom.render.seo import HREFLANG, absolute, alternates
 
 FEED_FILE = "feed.xml"
 _ATOM = "http://www.w3.org/2005/Atom"

@@ -15,11 +15,11 @@ from functools import lru_cache
 
 from markdown import Markdown
 
-from . import sanitize
-from .blocks import Block
-from .findings import ERROR, Finding, field_name
-from .schema import PHOTO_FIELDS
-from .story import StoryFile
+from newsroom.model.blocks import Block
+from newsroom.model.findings import ERROR, Finding, field_name
+from newsroom.model.schema import PHOTO_FIELDS
+from newsroom.model.story import StoryFile
+from newsroom.render import sanitize
 
 # what Markdown needs to make a tag, an attribute or a link; every other block renders to text
 _MAY_MAKE_MARKUP = re.compile(r"<[A-Za-z/!?]|\]\(|\]:|\{")

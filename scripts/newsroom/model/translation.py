@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .story import Story, StoryFile
+from newsroom.model.story import Story, StoryFile
 
 
 def marked_text(story: Story, today: dt.date) -> str:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from . import files
-from .blocks import UNTRANSLATED_MARK
-from .files import write_text
-from .findings import shown_path
-from .frontmatter import yaml_line
-from .schema import LANGUAGES
-from .site import Site
-from .story import IMAGES_DIR, STORIES_DIR, slug_problem
+from newsroom.model import files
+from newsroom.model.blocks import UNTRANSLATED_MARK
+from newsroom.model.files import write_text
+from newsroom.model.findings import shown_path
+from newsroom.model.frontmatter import yaml_line
+from newsroom.model.schema import LANGUAGES
+from newsroom.model.site import Site
+from newsroom.model.story import IMAGES_DIR, STORIES_DIR, slug_problem
 
 
 class SlugProblem(Exception):

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from PIL import ExifTags, Image, UnidentifiedImageError
 
-from .findings import ERROR, WARNING, Finding
-from .images import WIDTHS, upright_size
-from .placeholder import has_placeholder_shape, is_placeholder
-from .schema import SOURCE_LANG
-from .site import Site
-from .views import photo_path
+from newsroom.model.findings import ERROR, WARNING, Finding
+from newsroom.model.schema import SOURCE_LANG
+from newsroom.model.site import Site
+from newsroom.render.images import WIDTHS, upright_size
+from newsroom.render.placeholder import has_placeholder_shape, is_placeholder
+from newsroom.render.views import photo_path
 
 # What the site publishes, by the extensions each kind of file goes by.
 EXTENSIONS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",)}

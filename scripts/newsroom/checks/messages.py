@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .findings import ERROR, Finding
-from .story import STORIES_DIR
+from newsroom.model.findings import ERROR, Finding
+from newsroom.model.story import STORIES_DIR
 
 # code -> (Chinese: what is wrong and what to do, English: the same)
 EXPLANATIONS: dict[str, tuple[str, str]] = {

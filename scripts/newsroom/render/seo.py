@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
-from . import labels
-from .registry import Registry
-from .schema import LANGUAGES, SOURCE_LANG, TRANSLATION_LANG
-from .site import Site
-from .story import STORIES_DIR, Story
+from newsroom.model.registry import Registry
+from newsroom.model.schema import LANGUAGES, SOURCE_LANG, TRANSLATION_LANG
+from newsroom.model.site import Site
+from newsroom.model.story import STORIES_DIR, Story
+from newsroom.render import labels
 
 HREFLANG = {"zh": "zh-Hans", "en": "en"}
 OG_LOCALE = {"zh": "zh_CN", "en": "en_US"}

@@ -19,9 +19,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsroom.schema import SOURCE_LANG, TRANSLATION_LANG
-from newsroom.story import STORIES_DIR, Story, StoryFile
-from newsroom.translation import marked_text
+from newsroom.model.schema import SOURCE_LANG, TRANSLATION_LANG
+from newsroom.model.story import STORIES_DIR, Story, StoryFile
+from newsroom.model.translation import marked_text
 from PIL import Image, ImageDraw
 
 HAN_CHARACTERS = 3200

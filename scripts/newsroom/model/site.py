@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import bilingual, files
-from .findings import ERROR, WARNING, Finding
-from .registry import DATA_DIR, Registry, load_registry
-from .schema import LANGUAGE_NAMES, LANGUAGES, SOURCE_LANG
-from .story import STORIES_DIR, Story, StoryFile
+from newsroom.model import files
+from newsroom.model.findings import ERROR, WARNING, Finding
+from newsroom.model.registry import DATA_DIR, Registry, load_registry
+from newsroom.model.schema import LANGUAGE_NAMES, LANGUAGES, SOURCE_LANG
+from newsroom.model.story import STORIES_DIR, Story, StoryFile
+from newsroom.render import bilingual
 
 _LANG_SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?)\.md$")
 MISNAMED_LANGS = {

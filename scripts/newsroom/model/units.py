@@ -11,9 +11,9 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, replace
 
-from . import alignment
-from .blocks import BREAK, HEADING, PARAGRAPH, UNTRANSLATED_MARK, Block, block_fingerprint
-from .story import Story, StoryFile
+from newsroom.model import alignment
+from newsroom.model.blocks import BREAK, HEADING, PARAGRAPH, UNTRANSLATED_MARK, Block, block_fingerprint
+from newsroom.model.story import Story, StoryFile
 
 FIELDS = ("title", "deck", "summary", "date_note")
 PHOTO_TEXTS = ("caption", "alt")

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import alignment, labels
-from .blocks import BREAK, HEADING, PARAGRAPH, PHOTO
-from .frontmatter import yaml_line
-from .schema import SOURCE_LANG, TRANSLATION_LANG
-from .story import STORIES_DIR, Story
+from newsroom.model import alignment
+from newsroom.model.blocks import BREAK, HEADING, PARAGRAPH, PHOTO
+from newsroom.model.frontmatter import yaml_line
+from newsroom.model.schema import SOURCE_LANG, TRANSLATION_LANG
+from newsroom.model.story import STORIES_DIR, Story
+from newsroom.render import labels
 
 VIEW_DIR = "bilingual"
 

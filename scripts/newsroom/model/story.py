@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import blocks as blocks_mod
-from . import frontmatter
-from .blocks import Block
-from .findings import ERROR, Finding
-from .schema import SOURCE_LANG, TRANSLATION_LANG
+from newsroom.model import blocks as blocks_mod
+from newsroom.model import frontmatter
+from newsroom.model.blocks import Block
+from newsroom.model.findings import ERROR, Finding
+from newsroom.model.schema import SOURCE_LANG, TRANSLATION_LANG
 
 STORIES_DIR = "stories"
 IMAGES_DIR = "images"

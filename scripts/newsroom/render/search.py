@@ -20,7 +20,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .story import STORIES_DIR
+from newsroom.model.story import STORIES_DIR
 
 OUTPUT_DIR = "pagefind"
 ENTRY_FILE = "pagefind-entry.json"

@@ -14,12 +14,12 @@ from urllib.parse import quote
 from mkdocs.utils import get_relative_url
 from PIL import Image as PILImage
 
-from . import bilingual, block_marks, images, labels, placeholder
-from .blocks import BREAK, PHOTO, Block, is_cjk, plain_text
-from .registry import Registry
-from .schema import SOURCE_LANG, TRANSLATION_LANG
-from .site import Page, Site
-from .story import STORIES_DIR, Photo, Story, StoryFile
+from newsroom.model.blocks import BREAK, PHOTO, Block, is_cjk, plain_text
+from newsroom.model.registry import Registry
+from newsroom.model.schema import SOURCE_LANG, TRANSLATION_LANG
+from newsroom.model.site import Page, Site
+from newsroom.model.story import STORIES_DIR, Photo, Story, StoryFile
+from newsroom.render import bilingual, block_marks, images, labels, placeholder
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import frontmatter
-from .findings import ERROR, Finding
-from .markup import markup_in_text
-from .schema import LANGUAGES
+from newsroom.checks.markup import markup_in_text
+from newsroom.model import frontmatter
+from newsroom.model.findings import ERROR, Finding
+from newsroom.model.schema import LANGUAGES
 
 DATA_DIR = "_data"
 CONTRIBUTORS_FILE = "contributors.yml"

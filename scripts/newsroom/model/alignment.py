@@ -12,8 +12,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from .blocks import PARAGRAPH, PHOTO, Block, plain_text
-from .story import AlignmentRule
+from newsroom.model.blocks import PARAGRAPH, PHOTO, Block, plain_text
+from newsroom.model.story import AlignmentRule
 
 GAP_COST = 3.0
 

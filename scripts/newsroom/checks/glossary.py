@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .blocks import UNTRANSLATED_MARK
-from .findings import ERROR, WARNING, Finding
-from .registry import DATA_DIR, _load_mapping
-from .story import Story
-from .units import Unit, story_units
+from newsroom.model.blocks import UNTRANSLATED_MARK
+from newsroom.model.findings import ERROR, WARNING, Finding
+from newsroom.model.registry import DATA_DIR, _load_mapping
+from newsroom.model.story import Story
+from newsroom.model.units import Unit, story_units
 
 GLOSSARY_FILE = "glossary.yml"
 TRADITIONAL = "zh-Hant"

@@ -11,9 +11,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .findings import Finding, real_path, shown_path
-from .messages import EXPLANATIONS
-from .registry import DATA_DIR
+from newsroom.checks.messages import EXPLANATIONS
+from newsroom.model.findings import Finding, real_path, shown_path
+from newsroom.model.registry import DATA_DIR
 
 ONLY_LANGUAGE = "NEWSROOM_ONLY_LANGUAGE"
 ONLY_STORY = "NEWSROOM_ONLY_STORY"

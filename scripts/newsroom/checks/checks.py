@@ -13,13 +13,13 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from . import alignment as alignment_mod
-from . import glossary, images, markup
-from .blocks import HEADING, PARAGRAPH, PHOTO, UNTRANSLATED_MARK, Block
-from .findings import ERROR, WARNING, Finding, field_name, real_path, shown_path
-from .photo_checks import judge_photo
-from .registry import DATA_DIR, Registry
-from .schema import (
+from newsroom.checks import glossary, markup
+from newsroom.checks.photo_checks import judge_photo
+from newsroom.model import alignment as alignment_mod
+from newsroom.model.blocks import HEADING, PARAGRAPH, PHOTO, UNTRANSLATED_MARK, Block
+from newsroom.model.findings import ERROR, WARNING, Finding, field_name, real_path, shown_path
+from newsroom.model.registry import DATA_DIR, Registry
+from newsroom.model.schema import (
     BYLINE_ROLES,
     DATE_PRECISIONS,
     LANGUAGE_NAMES,
@@ -30,8 +30,9 @@ from .schema import (
     TRANSLATION_FIELDS,
     TRANSLATION_LANG,
 )
-from .site import Page, Site
-from .story import Story, StoryFile, parse_alignment_rule
+from newsroom.model.site import Page, Site
+from newsroom.model.story import Story, StoryFile, parse_alignment_rule
+from newsroom.render import images
 
 MARK_TRANSLATED = "python scripts/stories.py mark-translated"
 PARALLEL_FROM = 200  # stories; below this, starting processes costs more than it saves

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
-from . import alignment, checks
-from .findings import ERROR
-from .glossary import Glossary, load_glossary, story_misses
-from .site import Site
-from .story import Story
+from newsroom.checks import checks
+from newsroom.checks.glossary import Glossary, load_glossary, story_misses
+from newsroom.model import alignment
+from newsroom.model.findings import ERROR
+from newsroom.model.site import Site
+from newsroom.model.story import Story
 
 COLUMNS = ("story", "date", "chinese", "english", "in_step", "translation", "photos_credited", "glossary_misses", "errors")
 
