@@ -26,7 +26,7 @@ from pathlib import Path
 
 from devtools.bench_stories import write_docs
 from devtools.browser import ChromiumMissing, SiteServer, header_search, launch_chromium
-from devtools.project import BUILD_ENV, PROJECT_ROOT, SEQUENTIAL_ENV, build_command, make_project
+from devtools.project import BUILD_ENV, PROJECT_ROOT, build_command, make_project
 from newsroom.model.story import STORIES_DIR
 from newsroom.render.search import OUTPUT_DIR as SEARCH_DIR
 from playwright.sync_api import sync_playwright
@@ -139,14 +139,14 @@ def measure(stories: int, workdir: Path) -> Figures:
     generated = write_docs(project / "docs", stories, PROJECT_ROOT / "docs")
     make_project(project, project / "docs")
     check_seconds, check = _check(project)
-    build, build_seconds, usage = _run_measured(build_command(project), project)
+    build, build_seconds, usage = _run_measured(build_command(project, side_by_side=True), project)
     if build.returncode != 0:
         raise BenchFailed(f"the build of {stories} stories failed:\n{build.stderr[-3000:]}")
     site = project / "site"
     site_bytes, site_files = _folder_size(site)
     # measured one after the other on the same machine, so that the two can be compared
-    rebuild_seconds, rebuild_usage = _measured_build(project)
-    sequential_seconds, sequential_usage = _measured_build(project, {SEQUENTIAL_ENV: "1"})
+    rebuild_seconds, rebuild_usage = _measured_build(project, side_by_side=True)
+    sequential_seconds, sequential_usage = _measured_build(project, side_by_side=False)
     index_bytes, index_files = map(sum, zip(*(_folder_size(site / bundle) for bundle in SEARCH_BUNDLES.values())))
     html = {lang: (site / url / "index.html").read_bytes() for lang, url in STORY_URLS.items()}
     on_load, searches = _measure_search(site)
@@ -232,8 +232,8 @@ def _check(project: Path) -> tuple[float, dict]:
     return seconds, json.loads(result.stdout)
 
 
-def _measured_build(project: Path, env: dict[str, str] | None = None) -> tuple[float, os.struct_rusage]:
-    build, seconds, usage = _run_measured(build_command(project), project, env)
+def _measured_build(project: Path, side_by_side: bool) -> tuple[float, os.struct_rusage]:
+    build, seconds, usage = _run_measured(build_command(project, side_by_side=side_by_side), project)
     if build.returncode != 0:
         raise BenchFailed(f"a rebuild failed:\n{build.stderr[-3000:]}")
     return seconds, usage

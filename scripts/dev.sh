@@ -35,6 +35,8 @@ make_venv() {
 install() {
   make_venv
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$1"
+  # the project itself, editable: MkDocs finds the newsroom plugin by its entry point (pyproject.toml)
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -e .
 }
 
 has_cjk_fonts() {

@@ -14,9 +14,6 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1"}
-# set to 1, the build does everything in one process, the languages one after the other as
-# `mkdocs serve` does (mkdocs_hooks.py); for comparing and for tracing a fault
-SEQUENTIAL_ENV = "NEWSROOM_SEQUENTIAL_BUILD"
 
 
 def make_project(root: Path, docs: Path) -> Path:
@@ -30,15 +27,21 @@ def make_project(root: Path, docs: Path) -> Path:
     return root
 
 
-def build_command(project: Path, *extra: str) -> list[str]:
-    """`mkdocs build --strict` into `project/site`, as a command to run in `project`."""
+def build_command(project: Path, *extra: str, side_by_side: bool = False) -> list[str]:
+    """The strict build into `project/site`, as a command to run in `project`: plain `mkdocs build`
+    (one process, the languages one after the other), or with `side_by_side` the production build
+    `stories.py build` (a process per language)."""
+    if side_by_side:
+        return [sys.executable, str(project / "scripts" / "stories.py"), "build", "--site-dir", str(project / "site"), *extra]
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site"), *extra]
 
 
-def build(project: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def build(
+    project: Path, *extra: str, env: dict[str, str] | None = None, side_by_side: bool = False
+) -> subprocess.CompletedProcess:
     """Build `project` (with `env` added to the environment); returns the finished process."""
     return subprocess.run(
-        build_command(project, *extra),
+        build_command(project, *extra, side_by_side=side_by_side),
         cwd=project,
         env={**BUILD_ENV, **(env or {})},
         capture_output=True,

@@ -15,7 +15,7 @@ from newsroom import importer
 from newsroom.checks import checks, messages
 from newsroom.checks.glossary import load_glossary
 from newsroom.commands import scaffold, status, xliff
-from newsroom.mkdocs import preview
+from newsroom.mkdocs import runs
 from newsroom.model.files import WouldOverwrite, remove_leftovers, write_text
 from newsroom.model.findings import ERROR, WARNING, Finding, real_path, shown_path
 from newsroom.model.registry import DATA_DIR
@@ -95,6 +95,16 @@ def _parser() -> argparse.ArgumentParser:
     preview.add_argument("--lang", choices=LANGUAGES, default=SOURCE_LANG, help="the language to preview (default: zh)")
     preview.add_argument("--port", type=int, default=8000)
     preview.set_defaults(run=run_preview)
+
+    build = verbs.add_parser(
+        "build",
+        help="build the whole site, strict, both languages side by side (发布用：构建整个网站)",
+        description="What CI publishes: the check, both languages (each in a process of its own), the "
+        "bilingual views, photos, search and feeds, into site/. Plain `mkdocs build` makes the same site "
+        "in one process.",
+    )
+    build.add_argument("--site-dir", type=Path, default=None, help="where to write the site (default: site/ beside mkdocs.yml)")
+    build.set_defaults(run=run_build)
 
     check = verbs.add_parser(
         "check",
@@ -224,20 +234,26 @@ def run_preview(args) -> int:
     from mkdocs.commands.serve import serve  # imported here: the other verbs do not need MkDocs
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
-    os.environ.update(preview.environment(args.slug, args.lang))
     path = f"stories/{args.slug}/" if args.slug else ""
     print(f"preview: open http://127.0.0.1:{args.port}/{path} — the page reloads when you save; Ctrl+C stops it")
     print(f"预览：在浏览器打开 http://127.0.0.1:{args.port}/{path} ——保存文件后页面自动刷新；按 Ctrl+C 结束")
-    config = site.docs_dir.parent / "mkdocs.yml"
+    project_config = _project_config(site)
+    config = runs.preview_config(project_config, project_config.parent / runs.CACHE_FOLDER, args.slug, args.lang)
     # not strict: a story being written has errors, which the terminal lists while the page still shows
-    serve(
-        config_file=str(config if config.is_file() else PROJECT_ROOT / "mkdocs.yml"),
-        livereload=True,
-        dev_addr=f"127.0.0.1:{args.port}",
-        docs_dir=str(site.docs_dir),
-        strict=False,
-    )
+    serve(config_file=str(config), livereload=True, dev_addr=f"127.0.0.1:{args.port}", docs_dir=str(site.docs_dir), strict=False)
     return 0
+
+
+def _project_config(site: Site) -> Path:
+    config = site.docs_dir.parent / "mkdocs.yml"
+    return config if config.is_file() else PROJECT_ROOT / "mkdocs.yml"
+
+
+def run_build(args) -> int:
+    site = _load(args, read_stories=False)
+    project_config = _project_config(site)
+    site_dir = args.site_dir or project_config.parent / "site"
+    return runs.build_side_by_side(project_config, site_dir.resolve(), project_config.parent / runs.CACHE_FOLDER)
 
 
 def run_check(args) -> int:

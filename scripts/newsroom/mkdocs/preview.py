@@ -1,37 +1,14 @@
-"""What `stories.py preview` asks of the build: one language, one story, no search; and what a
-preview shows of the check's findings on the page itself.
-
-The settings travel as environment variables because MkDocs reads them in mkdocs.yml
-(`!ENV`) and the hooks read them at build time; `mkdocs build` without them is the full site.
-"""
+"""What a preview (`mkdocs serve`, `stories.py preview`) shows of the check's findings on the
+page itself, so that a writer sees there what the terminal says."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from newsroom.checks.messages import EXPLANATIONS
 from newsroom.model.findings import Finding, real_path, shown_path
 from newsroom.model.registry import DATA_DIR
-
-ONLY_LANGUAGE = "NEWSROOM_ONLY_LANGUAGE"
-ONLY_STORY = "NEWSROOM_ONLY_STORY"
-
-
-def environment(slug: str | None, lang: str) -> dict[str, str]:
-    settings = {ONLY_LANGUAGE: lang}
-    if slug:
-        settings[ONLY_STORY] = slug
-    return settings
-
-
-def only_story() -> str | None:
-    return os.environ.get(ONLY_STORY) or None
-
-
-def is_preview() -> bool:
-    return bool(os.environ.get(ONLY_LANGUAGE))
 
 
 @dataclass(frozen=True)

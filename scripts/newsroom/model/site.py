@@ -7,12 +7,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsroom.model import files
+from newsroom.model import alignment, files
 from newsroom.model.findings import ERROR, WARNING, Finding
 from newsroom.model.registry import DATA_DIR, Registry, load_registry
-from newsroom.model.schema import LANGUAGE_NAMES, LANGUAGES, SOURCE_LANG
+from newsroom.model.schema import LANGUAGE_NAMES, LANGUAGES, SOURCE_LANG, TRANSLATION_LANG
 from newsroom.model.story import STORIES_DIR, Story, StoryFile
-from newsroom.render import bilingual
 
 _LANG_SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?)\.md$")
 MISNAMED_LANGS = {
@@ -76,18 +75,12 @@ class Site:
                 return story, match["lang"]
         return None
 
-    def bilingual_story_for(self, src_uri: str) -> Story | None:
-        """The story whose bilingual view is the generated page `stories/x/bilingual/index.md`."""
-        parts = src_uri.split("/")
-        if len(parts) == 4 and parts[0] == STORIES_DIR and parts[2] == "bilingual" and parts[3] == "index.md":
-            return self.story(parts[1])
-        return None
-
     def has_bilingual_view(self, story: Story) -> bool:
-        """Aligned once per build: the story page, the series cards, the sitemap all ask."""
+        """Whether the story gets a bilingual reading view: its translation is published and in
+        step. Aligned once per build: the story page, the series cards, the sitemap all ask."""
         self._fresh()
         if story.slug not in self._bilingual:
-            self._bilingual[story.slug] = bilingual.has_view(story)
+            self._bilingual[story.slug] = story.is_published_in(TRANSLATION_LANG) and alignment.story_in_step(story)
         return self._bilingual[story.slug]
 
     def stories_in(self, series_id: str, lang: str) -> list[Story]:
@@ -114,6 +107,14 @@ def language_of(name: str) -> tuple[str, str] | None:
     """(stem, language) of a file named `stem.<lang>.md`, or None."""
     match = _LANG_SUFFIX.match(name)
     return (match["stem"], match["lang"]) if match else None
+
+
+def page_key(src_uri: str) -> str:
+    """A page's key in `Site.pages`, its path without the language: `about.en.md` → `about.md`."""
+    folder, _, name = src_uri.rpartition("/")
+    named = language_of(name)
+    key = f"{named[0]}.md" if named else name
+    return f"{folder}/{key}" if folder else key
 
 
 def load_site(docs_dir: Path, *, read_stories: bool = True) -> Site:

@@ -1,50 +1,45 @@
 """The bilingual reading view (中英对照): a story's paragraphs in pairs, Chinese then English.
 
-It is published only for stories whose two files are in step, as a page of its own that
-needs no JavaScript; every pair has an anchor a reader can link to. Its paragraphs are not
-rendered again: the view takes them from the story pages (block_marks).
+It is published for stories whose two files are in step (`Site.has_bilingual_view`), as a page
+of its own that needs no JavaScript, at `stories/<slug>/bilingual/`; every pair has an anchor a
+reader can link to. This module makes all of its data; `overrides/bilingual.html` and the
+`bilingual_body` macro print it. Its paragraphs are not rendered again: they are the HTML each
+story page was rendered to, block by block (`block_marks`), already through the allowlist.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from newsroom.model import alignment
 from newsroom.model.blocks import BREAK, HEADING, PARAGRAPH, PHOTO
-from newsroom.model.frontmatter import yaml_line
-from newsroom.model.schema import SOURCE_LANG, TRANSLATION_LANG
+from newsroom.model.schema import SOURCE_LANG
+from newsroom.model.site import Site
 from newsroom.model.story import STORIES_DIR, Story
-from newsroom.render import labels
+from newsroom.render import labels, views
+from newsroom.render.views import FigureView, StoryView, Urls
 
-VIEW_DIR = "bilingual"
-
-
-def has_view(story: Story) -> bool:
-    """Whether the story gets a bilingual view; `Site.has_bilingual_view` remembers it per build."""
-    return story.is_published_in(TRANSLATION_LANG) and alignment.story_in_step(story)
+VIEW_SRC_DIR = "bilingual"  # below the story's folder
 
 
-def view_src_uri(story: Story) -> str:
-    return f"{STORIES_DIR}/{story.slug}/{VIEW_DIR}/index.md"
-
-
-def view_page(story: Story) -> str:
-    """The view's page as MkDocs reads it: front matter only, the body is view_html's."""
-    title = f"{story.source.text_field('title')} · {story.translation.text_field('title')}"
-    return f"---\n{yaml_line('title', title)}\ntemplate: bilingual.html\nhide: [navigation, toc]\n---\n"
+def src_uri(story: Story) -> str:
+    """The view as a page of the site, as if it were a file `stories/<slug>/bilingual/index.md`."""
+    return f"{STORIES_DIR}/{story.slug}/{VIEW_SRC_DIR}/index.md"
 
 
 @dataclass(frozen=True)
 class Part:
-    """One row of the view: a paragraph pair (the paragraph numbers of each side), a heading
-    pair, a photo with both captions, or a section break."""
+    """One row of the view: a paragraph pair, a heading pair, a photo with both captions, or a
+    section break."""
 
     kind: str
     anchor: str = ""
     numbers: str = ""  # as readers see it: `3`, or `3–4` for paragraphs the translation merged
-    zh: tuple[int, ...] | str = ()
-    en: tuple[int, ...] | str = ()
-    photo: object = None  # views.FigureView
+    zh: Markup | str = ""
+    en: Markup | str = ""
+    photo: FigureView | None = None
 
 
 @dataclass(frozen=True)
@@ -53,58 +48,57 @@ class BilingualBody:
     pair_label: str
 
 
-def view_body(story: Story, figure) -> BilingualBody:
-    """What the view's body shows, for fragments.html's `bilingual_body`; `figure(photo_zh,
-    photo_en)` gives a photo with both captions.
+@dataclass(frozen=True)
+class BilingualView:
+    title: str  # for <title>: both headlines
+    story: StoryView  # the header: kicker, both headlines, byline with the translator, lead photo
+    body: BilingualBody
 
-    Paragraphs are slots, not text: both texts are rendered on their story pages already, and
-    rendering them again cost more than the rest of the page."""
+
+def view(site: Site, story: Story, urls: Urls, paragraphs: dict[str, list[Markup]]) -> BilingualView:
+    """The view of `story`; `paragraphs` holds each language's rendered paragraphs, in order."""
+    page_url = urls.bilingual(story)
+    header = views.story_view(site, story, SOURCE_LANG, page_url, urls)
+    header.bilingual_view = True
+    # the Chinese byline, and the translator the English one names
+    header.byline += views.byline(story.translation, site.registry, SOURCE_LANG, roles=("translation",))
+    zh, en = story.source, story.translation
+    if zh.lead_photo:
+        header.lead = views.figure(story, zh, zh.lead_photo, site.registry, page_url, lead=True, translated=en.lead_photo)
+    title = f"{zh.text_field('title')} · {en.text_field('title')}"
+    return BilingualView(title, header, _body(site, story, page_url, paragraphs))
+
+
+def _body(site: Site, story: Story, page_url: str, paragraphs: dict[str, list[Markup]]) -> BilingualBody:
     zh, en = story.source, story.translation
     pairs = alignment.align(zh.blocks, en.blocks, en.alignment).pairs
-    paragraph_numbers = {
-        id(block): number
-        for blocks in (zh.blocks, en.blocks)
-        for number, block in enumerate((block for block in blocks if block.kind == PARAGRAPH), start=1)
+    rendered = {
+        id(block): paragraphs[lang][number]
+        for lang, blocks in ((zh.lang, zh.blocks), (en.lang, en.blocks))
+        for number, block in enumerate(block for block in blocks if block.kind == PARAGRAPH)
     }
+    headings = 0
     parts = []
     for pair in pairs:
         if pair.kind == BREAK:
             parts.append(Part(BREAK))
         elif pair.kind == PHOTO:
-            parts.append(Part(PHOTO, photo=figure(zh.photo(pair.zh[0].src), en.photo(pair.en[0].src))))
+            zh_photo = zh.photo(pair.zh[0].src)
+            if zh_photo:
+                photo = views.figure(story, zh, zh_photo, site.registry, page_url, translated=en.photo(pair.en[0].src))
+                parts.append(Part(PHOTO, photo=photo))
         elif pair.kind == HEADING:
-            anchor = f"h-{_heading_number(pairs, pair)}"
-            parts.append(Part(HEADING, anchor, zh=pair.zh[0].text, en=pair.en[0].text))
+            headings += 1
+            parts.append(Part(HEADING, f"h-{headings}", zh=pair.zh[0].text, en=pair.en[0].text))
         elif pair.kind == PARAGRAPH:
-            first = pair.zh_numbers[0]
-            numbers = f"{first}" if len(pair.zh_numbers) == 1 else f"{first}–{pair.zh_numbers[-1]}"
+            first, last = pair.zh_numbers[0], pair.zh_numbers[-1]
             parts.append(
                 Part(
                     PARAGRAPH,
                     f"p{first}",
-                    numbers,
-                    zh=tuple(paragraph_numbers[id(block)] for block in pair.zh),
-                    en=tuple(paragraph_numbers[id(block)] for block in pair.en),
+                    f"{first}" if first == last else f"{first}–{last}",
+                    zh=Markup("").join(rendered[id(block)] for block in pair.zh),
+                    en=Markup("").join(rendered[id(block)] for block in pair.en),
                 )
             )
     return BilingualBody(tuple(parts), labels.label(SOURCE_LANG, "pair"))
-
-
-_SLOT_START, _SLOT_END = "<!--nr:", "-->"  # as fragments.html writes a slot: <!--nr:zh:3-->
-
-
-def fill_paragraphs(view_html: str, paragraphs: dict[str, list[str]]) -> str:
-    """Put each language's rendered paragraphs (1-based, as on its story page, sanitized there)
-    into the slots of the written view."""
-    pieces = view_html.split(_SLOT_START)
-    filled = [pieces[0]]
-    for piece in pieces[1:]:
-        slot, _, rest = piece.partition(_SLOT_END)
-        lang, _, number = slot.partition(":")
-        filled += [paragraphs[lang][int(number) - 1], rest]
-    return "".join(filled)
-
-
-def _heading_number(pairs, current) -> int:
-    headings = [pair for pair in pairs if pair.kind == HEADING]
-    return headings.index(current) + 1

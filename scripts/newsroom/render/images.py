@@ -37,7 +37,8 @@ WEBP_METHOD = 6
 # The widths are in it because the largest one sets how far a JPEG is scaled down while decoding.
 ENCODING = f"webp q{WEBP_QUALITY} m{WEBP_METHOD} widths {WIDTHS} lanczos srgb credit-only v2"
 LARGE_ORIGINAL_BYTES = 20_000_000
-CACHE_FOLDER = Path(".cache") / "images"
+IMAGES_FOLDER = "images"  # in the newsroom plugin's cache folder
+CACHE_FOLDER = Path(".cache") / IMAGES_FOLDER
 
 _QUARTER_TURNS = {5, 6, 7, 8}  # EXIF orientations whose stored width is the displayed height
 # The only metadata a variant keeps: who took the photo and who owns it. Everything else (the GPS

@@ -6,6 +6,7 @@ import datetime as dt
 
 LABELS = {
     "zh": {
+        "skip": "跳转至",
         "role.text": "文",
         "role.photos": "图",
         "role.translation": "译",
@@ -43,6 +44,7 @@ LABELS = {
         "series": "系列报道",
     },
     "en": {
+        "skip": "Skip to content",
         "role.text": "Text by",
         "role.photos": "Photos by",
         "role.translation": "Translated by",

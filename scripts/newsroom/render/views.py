@@ -19,7 +19,7 @@ from newsroom.model.registry import Registry
 from newsroom.model.schema import SOURCE_LANG, TRANSLATION_LANG
 from newsroom.model.site import Page, Site
 from newsroom.model.story import STORIES_DIR, Photo, Story, StoryFile
-from newsroom.render import bilingual, block_marks, images, labels, placeholder
+from newsroom.render import block_marks, images, labels, placeholder
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class Urls:
 
     def bilingual(self, story: Story) -> str:
         """The bilingual view is built with the source language."""
-        return f"{self.home(SOURCE_LANG)}{STORIES_DIR}/{story.slug}/{bilingual.VIEW_DIR}/"
+        return f"{self.home(SOURCE_LANG)}{STORIES_DIR}/{story.slug}/bilingual/"
 
     def page_languages(self, key: str, page: Page) -> dict[str, str]:
         """A page's URL in each language it has and that is built."""
@@ -151,6 +151,16 @@ def switch_link(story: Story, lang: str, page_url: str, urls: Urls) -> Link:
     language's home page while the story has no translation."""
     url = urls.story(story, lang) if story.is_published_in(lang) else urls.home(lang)
     return Link(relative_to(url, page_url), labels.LANGUAGE_NAMES[lang], lang)
+
+
+def page_switch(url_by_lang: dict[str, str], page_url: str, urls: Urls, absolute_base: str = "") -> list[Link]:
+    """The language switch of a page that is not a story: the page in each language it has, else
+    that language's home; with `absolute_base` (the 404 page), addresses from the site's root."""
+    links = []
+    for lang in urls.languages:
+        url = url_by_lang.get(lang, urls.home(lang))
+        links.append(Link(absolute_base + url if absolute_base else relative_to(url, page_url), labels.LANGUAGE_NAMES[lang], lang))
+    return links
 
 
 # a reader's pace: Chinese characters or English words a minute
@@ -371,30 +381,6 @@ def series_view(site: Site, series_id: str, lang: str, page_url: str, urls: Urls
     return SeriesView(
         lang, series.id, series.title.get(lang, ""), series.subtitle.get(lang, ""), series.description.get(lang, ""), stories
     )
-
-
-def bilingual_body(site: Site, story: Story, urls: Urls) -> bilingual.BilingualBody:
-    """The bilingual view's body: photos appear once, with both captions and the credit."""
-    page_url = urls.bilingual(story)
-    zh = story.source
-
-    def pair_figure(zh_photo: Photo | None, en_photo: Photo | None) -> FigureView | None:
-        return figure(story, zh, zh_photo, site.registry, page_url, translated=en_photo) if zh_photo else None
-
-    return bilingual.view_body(story, pair_figure)
-
-
-def bilingual_view(site: Site, story: Story, page_url: str, urls: Urls) -> StoryView:
-    view = story_view(site, story, SOURCE_LANG, page_url, urls)
-    view.bilingual_view = True
-    # the Chinese byline, and the translator the English one names
-    view.byline += byline(story.translation, site.registry, SOURCE_LANG, roles=("translation",))
-    lead = story.source.lead_photo
-    if lead:
-        view.lead = figure(
-            story, story.source, lead, site.registry, page_url, lead=True, translated=story.translation.lead_photo
-        )
-    return view
 
 
 def published_pages(site: Site, urls: Urls) -> list[tuple[dict[str, str], str]]:

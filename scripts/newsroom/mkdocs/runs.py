@@ -1,0 +1,134 @@
+"""Ways to run MkDocs on the project besides plain `mkdocs build`: a preview of one story in one
+language, and the production build, whose languages are built side by side.
+
+Each run is an ordinary MkDocs run of a small configuration that `INHERIT`s mkdocs.yml and
+changes only i18n's `build_only_locale`, the newsroom plugin's settings and where the site goes.
+
+The production build starts one `mkdocs build` per language, each into a folder of its own,
+at the same time (two cores build two languages in little more than the time of one); each
+leaves what the bilingual views and feeds need in a hand-off folder. When both have finished,
+their folders become the site (Chinese at the root, English in `en/`) and the plugin writes
+what needs both languages. Plain `mkdocs build` makes the same site, byte for byte, in one
+process, the languages one after the other.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from newsroom.model.schema import SOURCE_LANG, TRANSLATION_LANG
+
+CACHE_FOLDER = ".cache"  # beside mkdocs.yml: the newsroom plugin's `cache_dir`
+WORK_FOLDER = "runs"  # inside it
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1"}
+
+
+def derived_config(project_config: Path, work: Path, name: str, newsroom: dict, i18n: dict, **settings) -> Path:
+    """A configuration file in `work` that is mkdocs.yml with these settings changed."""
+    project_config = project_config.resolve()
+    root = project_config.parent
+    inherited = yaml.load(project_config.read_text(encoding="utf-8"), Loader=_TagIgnoringLoader) or {}
+    docs_dir = root / inherited.get("docs_dir", "docs")
+    custom_dir = (inherited.get("theme") or {}).get("custom_dir")
+    data = {
+        "INHERIT": str(project_config),
+        # paths in a configuration are relative to its own file: give them from the project
+        "docs_dir": str(docs_dir),
+        **({"theme": {"custom_dir": str(root / custom_dir)}} if custom_dir else {}),
+        "plugins": {"i18n": i18n, "newsroom": newsroom},
+        **settings,
+    }
+    work.mkdir(parents=True, exist_ok=True)
+    path = work / f"mkdocs.{name}.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+class _TagIgnoringLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for its paths; `!ENV` and Python tags are MkDocs' to resolve."""
+
+
+_TagIgnoringLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def preview_config(project_config: Path, cache_dir: Path, slug: str | None, lang: str) -> Path:
+    newsroom = {"search": False, **({"only_story": slug} if slug else {})}
+    return derived_config(project_config, cache_dir / WORK_FOLDER, "preview", newsroom, {"build_only_locale": lang})
+
+
+@dataclass
+class LanguageBuild:
+    lang: str
+    process: subprocess.Popen
+    output: list[str]
+
+
+def build_side_by_side(project_config: Path, site_dir: Path, cache_dir: Path, strict: bool = True) -> int:
+    """The production build; returns 0 if every part of it succeeded."""
+    work = cache_dir / WORK_FOLDER
+    hand_off = work / "hand-off"
+    shutil.rmtree(hand_off, ignore_errors=True)
+    builds = []
+    for lang in (SOURCE_LANG, TRANSLATION_LANG):
+        # the English build runs the check: the Chinese one has the pages of the home page's series
+        newsroom = {"hand_off_dir": str(hand_off), "check": lang == TRANSLATION_LANG}
+        config = derived_config(project_config, work, lang, newsroom, {"build_only_locale": lang}, site_dir=str(work / lang))
+        command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config), *(["--strict"] if strict else [])]
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=_env(), cwd=project_config.parent
+        )
+        builds.append(LanguageBuild(lang, process, []))
+    readers = [threading.Thread(target=_relay, args=(build,)) for build in builds]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join()
+    failed = [build for build in builds if build.process.wait() != 0]
+    if failed:
+        return 1
+    _assemble(work, site_dir)
+    return _write_shared_files(project_config, site_dir, hand_off)
+
+
+def _relay(build: LanguageBuild) -> None:
+    """Print a build's log as it comes, each line marked with its language."""
+    for line in build.process.stdout:
+        sys.stdout.write(f"[{build.lang}] {line}")
+        build.output.append(line)
+
+
+def _assemble(work: Path, site_dir: Path) -> None:
+    """The Chinese build's folder becomes the site, the English one its `en/`."""
+    shutil.rmtree(site_dir, ignore_errors=True)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(str(work / SOURCE_LANG), site_dir)
+    # the English build puts its pages in en/ (what else it wrote, the shared files replace)
+    shutil.move(str(work / TRANSLATION_LANG / TRANSLATION_LANG), site_dir / TRANSLATION_LANG)
+
+
+def _write_shared_files(project_config: Path, site_dir: Path, hand_off: Path) -> int:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from newsroom.mkdocs.shared import handed_off
+
+    try:
+        config = load_config(str(project_config), site_dir=str(site_dir))
+        plugin = config.plugins["newsroom"]
+        plugin.write_shared_files(config, handed_off(hand_off, (SOURCE_LANG, TRANSLATION_LANG)))
+    except MkDocsException as failed:
+        print(f"Error: {failed.format_message()}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, **BUILD_ENV}
