@@ -29,13 +29,13 @@ def line_of(path: Path, pattern: str) -> int:
 
 
 def without_i18n(config: str) -> str:
-    i18n = re.search(r"\n  - i18n:\n(?:      .*\n|\s*\n)+", config)
+    i18n = re.search(r"\n  i18n:\n(?:    .*\n|\s*\n)+", config)
     assert i18n, "the i18n plugin's entry"
     return config.replace(i18n.group(0), "\n")
 
 
 def without_english(config: str) -> str:
-    english = re.search(r"\n        - locale: en\n(?:          .*\n)+", config)
+    english = re.search(r"\n      - locale: en\n(?:        .*\n)+", config)
     assert english, "the English language entry of the i18n plugin"
     return config.replace(english.group(0), "\n")
 
@@ -55,20 +55,20 @@ def without_english(config: str) -> str:
         ),
         (
             without_english,
-            r"^      languages:",
+            r"^    languages:",
             "error: plugins → i18n → languages has no `en` (English) — add it back under `languages:`: `- locale: en`",
         ),
         (
             without_i18n,
             r"^plugins:",
             "error: the i18n plugin is missing, so the site would be built in one language only — "
-            "restore the `- i18n:` entry under `plugins:` from git",
+            "restore the `i18n:` entry under `plugins:` from git",
         ),
         (
-            lambda config: config.replace("          default: true\n", "").replace(
-                "          name: English\n", "          name: English\n          default: true\n"
+            lambda config: config.replace("        default: true\n", "").replace(
+                "        name: English\n", "        name: English\n        default: true\n"
             ),
-            r"^      languages:",
+            r"^    languages:",
             "error: the default language must be zh alone, not en — give `default: true` to the `zh` language only",
         ),
     ],
@@ -76,7 +76,7 @@ def without_english(config: str) -> str:
 )
 def test_a_mistake_in_mkdocs_yml_fails_the_build_at_its_line(tmp_path: Path, change, key_line: str, expected: str):
     project = project_with_config(tmp_path, change)
-    built = build(project)
+    built = build(project, side_by_side=True)
     assert built.returncode != 0
     assert "Traceback" not in built.stderr
     reported = built.stdout + built.stderr

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from newsroom import importer
-from newsroom.checks import checks, messages
+from newsroom.checks import checks, config_checks, messages
 from newsroom.checks.glossary import load_glossary
 from newsroom.commands import scaffold, status, xliff
 from newsroom.mkdocs import runs
@@ -238,9 +238,9 @@ def run_preview(args) -> int:
     print(f"preview: open http://127.0.0.1:{args.port}/{path} — the page reloads when you save; Ctrl+C stops it")
     print(f"预览：在浏览器打开 http://127.0.0.1:{args.port}/{path} ——保存文件后页面自动刷新；按 Ctrl+C 结束")
     project_config = _project_config(site)
-    config = runs.preview_config(project_config, project_config.parent / runs.CACHE_FOLDER, args.slug, args.lang)
+    config = runs.preview_config(project_config, site.docs_dir, args.slug, args.lang)
     # not strict: a story being written has errors, which the terminal lists while the page still shows
-    serve(config_file=str(config), livereload=True, dev_addr=f"127.0.0.1:{args.port}", docs_dir=str(site.docs_dir), strict=False)
+    serve(config_file=str(config), livereload=True, dev_addr=f"127.0.0.1:{args.port}", strict=False)
     return 0
 
 
@@ -252,6 +252,11 @@ def _project_config(site: Site) -> Path:
 def run_build(args) -> int:
     site = _load(args, read_stories=False)
     project_config = _project_config(site)
+    mistakes = config_checks.check_config_file(project_config)
+    if mistakes:
+        for finding in mistakes:
+            print(finding.format(project_config.parent), file=sys.stderr)
+        return 1
     site_dir = args.site_dir or project_config.parent / "site"
     return runs.build_side_by_side(project_config, site_dir.resolve(), project_config.parent / runs.CACHE_FOLDER)
 

@@ -1,14 +1,14 @@
 """Mistakes in mkdocs.yml, reported like a story's: the file, the line and the fix.
 
-MkDocs warns about a misspelt setting ("Unrecognised configuration name") without its line
-or the setting that was meant, and it accepts an i18n configuration that quietly stops
-building one of the site's languages.
+MkDocs warns about a misspelt setting without its line or the setting that was meant, and it
+accepts an i18n configuration that quietly stops building one of the site's languages.
+`stories.py build` and `stories.py check` read mkdocs.yml with MkDocs' own configuration
+classes first; a plain `mkdocs build` meets the same language rules in the newsroom plugin.
 """
 
 from __future__ import annotations
 
 import difflib
-import logging
 import re
 from pathlib import Path
 
@@ -16,26 +16,37 @@ from newsroom.model.findings import ERROR, Finding
 from newsroom.model.schema import LANGUAGE_NAMES, LANGUAGES, SOURCE_LANG
 
 CONFIG_FILE = "mkdocs.yml"
-_UNRECOGNISED = re.compile(
-    r"^Config value '[^']+': (?:Plugin '(?P<plugin>[^']+)' option '(?P<option>[^']+)': )?"
-    r".*Unrecognised configuration name: (?P<name>\S+)"
-)
+def check_config_file(config_file: Path) -> list[Finding]:
+    """What MkDocs would refuse or ignore in mkdocs.yml, and what the site needs of it, before
+    anything is built: unknown settings (also of a plugin), settings MkDocs refuses, the languages."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    config = MkDocsConfig(config_file_path=str(config_file))
+    try:
+        with open(config_file, "rb") as opened:
+            config.load_file(opened)
+    except Exception as unreadable:  # MkDocs' YAML and file errors are of several kinds
+        return [Finding(config_file, 1, ERROR, f"MkDocs cannot read the file: {unreadable}", "correct the YAML")]
+    findings = [_unknown(config_file, name, None, _top_level_settings()) for name in config if name not in _top_level_settings()]
+    plugins = config.get("plugins") or []
+    entries = plugins.items() if isinstance(plugins, dict) else [next(iter(p.items())) if isinstance(p, dict) else (p, {}) for p in plugins]
+    for plugin, options in entries:
+        known = _plugin_settings(plugin)
+        findings += [_unknown(config_file, name, plugin, known) for name in (options or {}) if known and name not in known]
+    if findings:
+        return findings
+    failed, _ = config.validate()
+    findings += [
+        Finding(config_file, _line_of_key(config_file, name), ERROR, f"`{name}`: {error}", "correct the setting")
+        for name, error in failed
+    ]
+    return findings or check_languages(config, config_file)
 
 
-def unknown_setting(warning: str, config_file: Path) -> Finding | None:
-    """The finding for MkDocs' warning about an unknown setting, or None for any other warning."""
-    match = _UNRECOGNISED.match(warning)
-    if not match:
-        return None
-    name, plugin, option = match["name"], match["plugin"], match["option"]
-    if plugin is None:
-        where, known = "", _top_level_settings()
-    elif option == name:
-        where, known = f" under plugins → {plugin}", _plugin_settings(plugin)
-    else:  # a setting inside one of the plugin's lists, e.g. of a language
-        where, known = f" under plugins → {plugin} → {option}", []
+def _unknown(config_file: Path, name: str, plugin: str | None, known: list[str]) -> Finding:
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     guess = f"did you mean `{close[0]}`? " if close else ""
+    where = f" under plugins → {plugin}" if plugin else ""
     return Finding(
         config_file,
         _line_of_key(config_file, name, after=plugin),
@@ -43,27 +54,6 @@ def unknown_setting(warning: str, config_file: Path) -> Finding | None:
         f"unknown setting `{name}`{where}",
         f"{guess}MkDocs ignores settings it does not know; correct or remove it",
     )
-
-
-class ExplainUnknownSettings(logging.Filter):
-    """Turns MkDocs' warnings about unknown settings into findings with their line and fix."""
-
-    def __init__(self, config_file: Path):
-        super().__init__()
-        self.config_file = config_file
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        finding = unknown_setting(record.getMessage(), self.config_file)
-        if finding:
-            record.msg, record.args = finding.format(self.config_file.parent), ()
-        return True
-
-
-def explain_unknown_settings(logger: logging.Logger, config_file: Path) -> None:
-    """Attach the filter to `logger`, replacing one attached by an earlier load of the hooks."""
-    for old in [f for f in logger.filters if isinstance(f, ExplainUnknownSettings)]:
-        logger.removeFilter(old)
-    logger.addFilter(ExplainUnknownSettings(config_file))
 
 
 def check_languages(config, config_file: Path) -> list[Finding]:
@@ -76,7 +66,7 @@ def check_languages(config, config_file: Path) -> list[Finding]:
                 _line_of_key(config_file, "plugins"),
                 ERROR,
                 "the i18n plugin is missing, so the site would be built in one language only",
-                "restore the `- i18n:` entry under `plugins:` from git",
+                "restore the `i18n:` entry under `plugins:` from git",
             )
         ]
     languages = i18n.config.languages
@@ -137,7 +127,7 @@ def _line_of_key(config_file: Path, key: str, after: str | None = None, value: s
     except (OSError, UnicodeDecodeError):
         return 1
     pattern = re.compile(rf"^\s*(?:-\s+)?{re.escape(key)}\s*:\s*{re.escape(value) if value else ''}")
-    start = next((i for i, line in enumerate(lines) if after and re.match(rf"^\s*-\s+{re.escape(after)}\b", line)), 0)
+    start = next((i for i, line in enumerate(lines) if after and re.match(rf"^\s*(?:-\s+)?{re.escape(after)}\s*:", line)), 0)
     return next((i + 1 for i in range(start, len(lines)) if pattern.match(lines[i])), start + 1)
 
 

@@ -38,10 +38,11 @@ def derived_config(project_config: Path, work: Path, name: str, newsroom: dict, 
     inherited = yaml.load(project_config.read_text(encoding="utf-8"), Loader=_TagIgnoringLoader) or {}
     docs_dir = root / inherited.get("docs_dir", "docs")
     custom_dir = (inherited.get("theme") or {}).get("custom_dir")
+    newsroom = {"cache_dir": str(root / CACHE_FOLDER), **newsroom}
     data = {
         "INHERIT": str(project_config),
         # paths in a configuration are relative to its own file: give them from the project
-        "docs_dir": str(docs_dir),
+        "docs_dir": settings.pop("docs_dir", str(docs_dir)),
         **({"theme": {"custom_dir": str(root / custom_dir)}} if custom_dir else {}),
         "plugins": {"i18n": i18n, "newsroom": newsroom},
         **settings,
@@ -59,9 +60,11 @@ class _TagIgnoringLoader(yaml.SafeLoader):
 _TagIgnoringLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def preview_config(project_config: Path, cache_dir: Path, slug: str | None, lang: str) -> Path:
+def preview_config(project_config: Path, docs_dir: Path, slug: str | None, lang: str) -> Path:
+    """The preview's configuration, beside the docs being previewed (a journalist's own folder)."""
     newsroom = {"search": False, **({"only_story": slug} if slug else {})}
-    return derived_config(project_config, cache_dir / WORK_FOLDER, "preview", newsroom, {"build_only_locale": lang})
+    work = docs_dir.resolve().parent / CACHE_FOLDER / WORK_FOLDER
+    return derived_config(project_config, work, "preview", newsroom, {"build_only_locale": lang}, docs_dir=str(docs_dir.resolve()))
 
 
 @dataclass
