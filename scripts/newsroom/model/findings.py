@@ -49,10 +49,3 @@ def real_path(path: Path) -> Path:
     path = Path(os.path.abspath(path))
     return Path(os.path.realpath(path.parent), path.name)
 
-
-class StoryError(Exception):
-    """Raised for a file that cannot be read at all; carries the finding to report."""
-
-    def __init__(self, finding: Finding):
-        super().__init__(finding.format())
-        self.finding = finding

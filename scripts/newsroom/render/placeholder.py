@@ -7,18 +7,10 @@ text), so it still warns when the placeholder was saved again as a JPEG or resiz
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
-from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageStat, PngImagePlugin
+from PIL import Image, ImageChops, ImageDraw, ImageStat
 
 SIZE = (1600, 1000)
-_FONT_CANDIDATES = (
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-    "/System/Library/Fonts/PingFang.ttc",
-    "C:/Windows/Fonts/msyh.ttc",
-)
 # Compared at this size, on the margins and the hills at the bottom, where the text never reaches.
 _THUMBNAIL = (32, 20)
 _TEXT_FREE = ((0, 0, 2, 20), (30, 0, 32, 20), (0, 16, 32, 20))
@@ -65,24 +57,4 @@ def _background() -> Image.Image:
     return image
 
 
-def draw_placeholder(path: Path, lines: list[str]) -> None:
-    """Write a PNG that says, in large type, that it stands in for the photo described by `lines`."""
-    image = _background()
-    pixels = ImageDraw.Draw(image)
-    y = 150
-    for index, text in enumerate(lines):
-        font = _font(84 if index == 0 else 52)
-        box = pixels.textbbox((0, 0), text, font=font)
-        pixels.text(((SIZE[0] - (box[2] - box[0])) / 2, y), text, font=font, fill=(20, 40, 34))
-        y += (box[3] - box[1]) + (70 if index == 0 else 36)
-    info = PngImagePlugin.PngInfo()
-    info.add_text("Description", " / ".join(lines))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    image.save(path, "PNG", pnginfo=info, optimize=True)
 
-
-def _font(size: int):
-    for candidate in _FONT_CANDIDATES:
-        if Path(candidate).exists():
-            return ImageFont.truetype(candidate, size)
-    return ImageFont.load_default(size)
