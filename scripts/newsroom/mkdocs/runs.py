@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,31 +34,24 @@ BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1"}
 
 def derived_config(project_config: Path, work: Path, name: str, newsroom: dict, i18n: dict, **settings) -> Path:
     """A configuration file in `work` that is mkdocs.yml with these settings changed."""
-    project_config = project_config.resolve()
-    root = project_config.parent
-    inherited = yaml.load(project_config.read_text(encoding="utf-8"), Loader=_TagIgnoringLoader) or {}
-    docs_dir = root / inherited.get("docs_dir", "docs")
-    custom_dir = (inherited.get("theme") or {}).get("custom_dir")
-    newsroom = {"cache_dir": str(root / CACHE_FOLDER), **newsroom}
+    from mkdocs.config.defaults import MkDocsConfig
+
+    project = MkDocsConfig(config_file_path=str(project_config.resolve()))
+    with open(project_config, "rb") as opened:
+        project.load_file(opened)  # as MkDocs reads it, INHERIT and !ENV included
+    project.validate()
     data = {
-        "INHERIT": str(project_config),
-        # paths in a configuration are relative to its own file: give them from the project
-        "docs_dir": settings.pop("docs_dir", str(docs_dir)),
-        **({"theme": {"custom_dir": str(root / custom_dir)}} if custom_dir else {}),
-        "plugins": {"i18n": i18n, "newsroom": newsroom},
+        "INHERIT": str(project_config.resolve()),
+        # paths in a configuration are relative to its own file: give them as MkDocs resolved them
+        "docs_dir": project.docs_dir,
+        **({"theme": {"custom_dir": project.theme.custom_dir}} if project.theme.custom_dir else {}),
+        "plugins": {"i18n": i18n, "newsroom": {"cache_dir": str(project_config.resolve().parent / CACHE_FOLDER), **newsroom}},
         **settings,
     }
     work.mkdir(parents=True, exist_ok=True)
     path = work / f"mkdocs.{name}.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
-
-
-class _TagIgnoringLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for its paths; `!ENV` and Python tags are MkDocs' to resolve."""
-
-
-_TagIgnoringLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def preview_config(project_config: Path, docs_dir: Path, slug: str | None, lang: str) -> Path:
@@ -76,29 +70,55 @@ class LanguageBuild:
 
 def build_side_by_side(project_config: Path, site_dir: Path, cache_dir: Path, strict: bool = True) -> int:
     """The production build; returns 0 if every part of it succeeded."""
+    from newsroom.render import search
+
     work = cache_dir / WORK_FOLDER
     hand_off = work / "hand-off"
     shutil.rmtree(hand_off, ignore_errors=True)
-    builds = []
-    for lang in (SOURCE_LANG, TRANSLATION_LANG):
-        # the English build runs the check: the Chinese one has the pages of the home page's series
-        newsroom = {"hand_off_dir": str(hand_off), "check": lang == TRANSLATION_LANG}
-        config = derived_config(project_config, work, lang, newsroom, {"build_only_locale": lang}, site_dir=str(work / lang))
-        command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config), *(["--strict"] if strict else [])]
-        process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=_env(), cwd=project_config.parent
-        )
-        builds.append(LanguageBuild(lang, process, []))
-    readers = [threading.Thread(target=_relay, args=(build,)) for build in builds]
-    for reader in readers:
-        reader.start()
-    for reader in readers:
-        reader.join()
-    failed = [build for build in builds if build.process.wait() != 0]
-    if failed:
+    shutil.rmtree(site_dir, ignore_errors=True)
+    site_dir.mkdir(parents=True)
+    builds = [_start(project_config, work, hand_off, lang, strict) for lang in (SOURCE_LANG, TRANSLATION_LANG)]
+    relays = [threading.Thread(target=_relay, args=(build,)) for build in builds]
+    for relay in relays:
+        relay.start()
+    indexing, waiting = [], list(builds)
+    while waiting:
+        for build in [build for build in waiting if build.process.poll() is not None]:
+            waiting.remove(build)
+            if build.process.returncode != 0:
+                for other in waiting:
+                    other.process.kill()
+                waiting.clear()
+                break
+            # a language's pages go into place, and Pagefind indexes them while the other builds
+            home = _place(work, build.lang, site_dir)
+            indexing.append(search.start_indexing(home))
+        time.sleep(0.05)
+    for relay in relays:
+        relay.join()
+    if any(build.process.returncode != 0 for build in builds):
+        for started in indexing:
+            started.process.kill()
         return 1
-    _assemble(work, site_dir)
-    return _write_shared_files(project_config, site_dir, hand_off)
+    written = _write_shared_files(project_config, site_dir, hand_off)
+    try:
+        indexed = {lang: count for started in indexing for lang, count in started.wait().items()}
+    except search.IndexingFailed as failed:
+        print(f"Error: {failed}", file=sys.stderr)
+        return 1
+    print("search: indexed " + ", ".join(f"{count} {lang} pages" for lang, count in sorted(indexed.items())))
+    return written
+
+
+def _start(project_config: Path, work: Path, hand_off: Path, lang: str, strict: bool) -> LanguageBuild:
+    # the English build runs the check: the Chinese one has the pages of the home page's series
+    newsroom = {"hand_off_dir": str(hand_off), "check": lang == TRANSLATION_LANG, "search": False}
+    config = derived_config(project_config, work, lang, newsroom, {"build_only_locale": lang}, site_dir=str(work / lang))
+    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config), *(["--strict"] if strict else [])]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=_env(), cwd=project_config.parent
+    )
+    return LanguageBuild(lang, process, [])
 
 
 def _relay(build: LanguageBuild) -> None:
@@ -108,13 +128,15 @@ def _relay(build: LanguageBuild) -> None:
         build.output.append(line)
 
 
-def _assemble(work: Path, site_dir: Path) -> None:
-    """The Chinese build's folder becomes the site, the English one its `en/`."""
-    shutil.rmtree(site_dir, ignore_errors=True)
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    shutil.move(str(work / SOURCE_LANG), site_dir)
-    # the English build puts its pages in en/ (what else it wrote, the shared files replace)
-    shutil.move(str(work / TRANSLATION_LANG / TRANSLATION_LANG), site_dir / TRANSLATION_LANG)
+def _place(work: Path, lang: str, site_dir: Path) -> Path:
+    """Move a language's pages into the site: the Chinese build's folder is the site's root, the
+    English build's pages are in its en/ (what else it wrote, the shared files replace)."""
+    if lang == SOURCE_LANG:
+        for entry in sorted((work / lang).iterdir()):
+            shutil.move(str(entry), site_dir / entry.name)
+        return site_dir
+    shutil.move(str(work / lang / lang), site_dir / lang)
+    return site_dir / lang
 
 
 def _write_shared_files(project_config: Path, site_dir: Path, hand_off: Path) -> int:
