@@ -83,6 +83,15 @@ def test_a_mistake_in_mkdocs_yml_fails_the_build_at_its_line(tmp_path: Path, cha
     assert f"mkdocs.yml:{line_of(project / 'mkdocs.yml', key_line)}: {expected}" in reported, reported
 
 
+@pytest.mark.parametrize(("change", "key_line"), [(without_i18n, r"^plugins:"), (without_english, r"^    languages:")])
+def test_plain_mkdocs_build_stops_on_a_missing_language_at_its_line(tmp_path: Path, change, key_line: str):
+    project = project_with_config(tmp_path, change)
+    built = build(project)  # one process: the newsroom plugin's own check of the languages
+    assert built.returncode != 0
+    assert "Traceback" not in built.stderr
+    assert f"mkdocs.yml:{line_of(project / 'mkdocs.yml', key_line)}: error:" in built.stdout + built.stderr
+
+
 def test_the_unchanged_configuration_has_no_finding(tmp_path: Path):
     built = build(project_with_config(tmp_path, lambda config: config))
     assert built.returncode == 0, built.stderr

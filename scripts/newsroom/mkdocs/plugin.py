@@ -159,7 +159,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
                     files.remove(file)
         return files
 
-    @event_priority(0)  # i18n's own (50) only translates admonition titles, which stories do not use
+    @event_priority(0)  # i18n's (also 0) only adds a Jinja extension: the order does not matter
     def on_env(self, env, config, files):
         """Give every template, the header's search box included, the words of the page's language."""
         self.script_hashes = csp.theme_hashes(env, {"config": config, "base_url": "."})
@@ -169,7 +169,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
 
     # once per page
 
-    @event_priority(0)  # after i18n's (50), which leaves story pages as they are
+    @event_priority(0)  # after i18n's (50), which translates admonition titles stories do not have
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         title = page.meta.get("title")
         if isinstance(title, str) and not isinstance(title, Markup):
