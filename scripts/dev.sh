@@ -35,8 +35,15 @@ make_venv() {
 install() {
   make_venv
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$1"
-  # the project itself, editable: MkDocs finds the newsroom plugin by its entry point (pyproject.toml)
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -e .
+  # the project itself, editable: MkDocs finds the newsroom plugin by its entry point (pyproject.toml);
+  # once installed from this folder's scripts/, there is nothing to do
+  if ! "$venv/bin/python" - <<'CHECK' 2>/dev/null; then
+import pathlib, sys
+import newsroom
+sys.exit(pathlib.Path(newsroom.__file__).resolve().parents[1] != pathlib.Path("scripts").resolve())
+CHECK
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -e .
+  fi
 }
 
 has_cjk_fonts() {
