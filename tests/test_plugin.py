@@ -104,7 +104,7 @@ def _project_with(tmp_path: Path, change) -> tuple[Path, subprocess.CompletedPro
 
 
 def test_a_misspelt_setting_of_the_plugin_stops_the_build_in_both_languages(tmp_path: Path):
-    _, built = _project_with(tmp_path, lambda text: text.replace("newsroom: {}", "newsroom:\n    serch: false"))
+    _, built = _project_with(tmp_path, lambda text: text.replace("  newsroom:\n", "  newsroom:\n    serch: false\n"))
     assert built.returncode == 1
     assert "Traceback" not in built.stderr
     assert "unknown setting `serch` under plugins → newsroom in mkdocs.yml; did you mean `search`?" in built.stderr
@@ -115,9 +115,10 @@ def test_a_misspelt_setting_of_the_plugin_stops_the_build_in_both_languages(tmp_
 def test_the_order_of_the_plugins_in_mkdocs_yml_does_not_matter(tmp_path: Path, order: str):
     def newsroom_first(text: str) -> str:
         i18n_start = text.index("  i18n:")
-        newsroom_line = text.index("  newsroom: {}")
-        i18n_block = text[i18n_start:newsroom_line]
-        return text[:i18n_start] + "  newsroom: {}\n" + i18n_block + text[newsroom_line + len("  newsroom: {}\n") :]
+        newsroom_start = text.index("  newsroom:")
+        newsroom_end = text.index("\nnav:")  # the newsroom plugin is the last of the plugins
+        i18n_block, newsroom_block = text[i18n_start:newsroom_start], text[newsroom_start:newsroom_end]
+        return text[:i18n_start] + newsroom_block + i18n_block + text[newsroom_end:]
 
     project, built = _project_with(tmp_path, newsroom_first if order == "newsroom first" else (lambda text: text))
     assert built.returncode == 0, built.stderr

@@ -71,7 +71,7 @@ def test_open_graph_twitter_and_news_article_data(real_site: Path):
     for meta in en.select("head meta[property]"):
         properties.setdefault(meta["property"], []).append(meta["content"])
     assert properties["og:type"] == ["article"]
-    assert properties["og:locale"] == ["en_US"] and properties["og:locale:alternate"] == ["zh_CN"]
+    assert properties["og:locale"] == ["en_US"] and properties["og:locale:alternate"] == ["zh_CN", "zh_TW"]
     assert properties["article:published_time"] == ["2025-12-01"]
     assert properties["article:author"] == ["Zhang Kaipeng"]
     assert properties["og:image"][0].startswith(SITE_URL) and properties["og:image"][0].endswith(".png")
@@ -116,6 +116,7 @@ def test_sitemap_lists_every_page_with_its_alternates_and_robots_points_to_it(re
     assert alternates == {
         "zh-Hans": f"{SITE_URL}stories/{FIRST_STORY}/",
         "en": f"{SITE_URL}en/stories/{FIRST_STORY}/",
+        "zh-Hant": f"{SITE_URL}zh-Hant/stories/{FIRST_STORY}/",
         "x-default": f"{SITE_URL}stories/{FIRST_STORY}/",
     }
     assert story.find(f"{SITEMAP}lastmod").text == "2025-12-01"
@@ -134,13 +135,17 @@ def test_sitemap_lists_every_page_with_its_alternates_and_robots_points_to_it(re
 
 
 def test_a_404_page_per_language(real_site: Path):
-    for path, lang, words in (("404.html", "zh", "页面不存在"), ("en/404.html", "en", "Page not found")):
+    for path, lang, words in (
+        ("404.html", "zh", "页面不存在"),
+        ("en/404.html", "en", "Page not found"),
+        ("zh-Hant/404.html", "zh-Hant", "頁面不存在"),
+    ):
         soup = BeautifulSoup((real_site / path).read_text(encoding="utf-8"), "lxml")
         assert soup.html["lang"] == lang
         assert words in soup.select_one(".nr-not-found").get_text()
         # a missing page has no translation: the language switch leads to the home pages
         switch = {a["hreflang"]: a["href"] for a in soup.select(".nr-masthead a.nr-languages__link")}
-        assert switch == {"zh": "/", "en": "/en/"}
+        assert switch == {"zh": "/", "zh-Hant": "/zh-Hant/", "en": "/en/"}
 
 
 def test_bilingual_view_pairs_every_paragraph_with_anchors(real_site: Path):

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from newsroom.model.findings import ERROR, Finding
-from newsroom.model.schema import LANGUAGE_NAMES, LANGUAGES, SOURCE_LANG
+from newsroom.model.schema import LANGUAGE_NAMES, LANGUAGES, SOURCE_LANG, TRADITIONAL_LANG
 
 CONFIG_FILE = "mkdocs.yml"
 def check_config_file(config_file: Path) -> list[Finding]:
@@ -91,8 +91,21 @@ def check_languages(config, config_file: Path) -> list[Finding]:
             f"plugins → i18n → languages lists `{locale}`, which the stories are not written in",
             f"remove it; the languages are {' and '.join(LANGUAGES)}",
         )
-        for locale in sorted(set(locales) - set(LANGUAGES))
+        for locale in sorted(set(locales) - {*LANGUAGES, TRADITIONAL_LANG})
     ]
+    newsroom = config.plugins.get("newsroom")
+    traditional = bool(newsroom and newsroom.config.traditional.enabled)
+    if traditional and TRADITIONAL_LANG not in locales:
+        findings.append(
+            Finding(
+                config_file,
+                line,
+                ERROR,
+                f"plugins → newsroom → traditional is enabled, but i18n's languages have no `{TRADITIONAL_LANG}`",
+                f"add `- locale: {TRADITIONAL_LANG}` with `name: 繁體` and `build: true` under `languages:` "
+                f"/ 启用了繁体版，但 i18n 的语言里没有 {TRADITIONAL_LANG}",
+            )
+        )
     if i18n.config.build_only_locale:
         return findings  # a preview of one language turns the others off on purpose
     defaults = [language.locale for language in languages if language.default]
@@ -111,11 +124,25 @@ def check_languages(config, config_file: Path) -> list[Finding]:
             config_file,
             _line_of_key(config_file, "locale", after="i18n", value=language.locale),
             ERROR,
+            f"i18n builds `{TRADITIONAL_LANG}`, but plugins → newsroom → traditional is not enabled, so it would "
+            "be the Simplified pages under another address",
+            f"set `traditional: {{enabled: true}}` under the newsroom plugin, or `build: false` for `{TRADITIONAL_LANG}` "
+            "/ 繁体版没有启用：请启用 traditional，或不构建该语言",
+        )
+        for language in languages
+        if language.locale == TRADITIONAL_LANG and language.build and not traditional
+    ]
+    findings += [
+        Finding(
+            config_file,
+            _line_of_key(config_file, "locale", after="i18n", value=language.locale),
+            ERROR,
             f"the language `{language.locale}` is not built",
             "set `build: true` for it",
         )
         for language in languages
-        if language.locale in LANGUAGES and not language.build
+        # `stories.py build` builds English in a process of its own
+        if language.locale in LANGUAGES and not language.build and not (newsroom and newsroom.config.hand_off_dir)
     ]
     return findings
 

@@ -7,6 +7,7 @@ first, so 晋中市生态环境局 is the bureau, not also the city 晋中市 in
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -14,11 +15,11 @@ from pathlib import Path
 from newsroom.model.blocks import UNTRANSLATED_MARK
 from newsroom.model.findings import ERROR, WARNING, Finding
 from newsroom.model.registry import DATA_DIR, _load_mapping
+from newsroom.model.schema import TRADITIONAL_LANG
 from newsroom.model.story import Story
 from newsroom.model.units import Unit, story_units
 
 GLOSSARY_FILE = "glossary.yml"
-TRADITIONAL = "zh-Hant"
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Term:
     also: tuple[str, ...] = ()  # other renderings the house style accepts (later references)
     traditional: str = ""  # the 繁體 form where conversion gets a name wrong
     note: str = ""
+    line: int = 1  # in glossary.yml
 
     def rendered_in(self, english: str, *, title_case: bool = False) -> bool:
         """Whether `english` holds a rendering: as written, opening a sentence (“The plenary
@@ -108,10 +110,37 @@ def _load(path: Path, _mtime: int, _size: int) -> Glossary:
             str(zh),
             renderings[0].strip(),
             tuple(r.strip() for r in renderings[1:]),
-            str(entry.get(TRADITIONAL) or "").strip(),
+            str(entry.get(TRADITIONAL_LANG) or "").strip(),
             str(entry.get("note") or "").strip(),
+            line_of(zh),
         )
     return glossary
+
+
+def traditional_forms(glossary: Glossary) -> dict[str, str]:
+    """The names the Traditional edition keeps as the glossary writes them: Simplified → 繁體."""
+    return {term.zh: term.traditional for term in glossary.terms.values() if term.traditional}
+
+
+def unused_traditional_forms(glossary: Glossary, chinese_texts: Iterable[str]) -> list[Finding]:
+    """A warning for each 繁體 form whose term is in none of the texts: it keeps nothing."""
+    waiting = {term.zh: term for term in glossary.terms.values() if term.traditional}
+    for text in chinese_texts:
+        if not waiting:
+            break
+        waiting = {zh: term for zh, term in waiting.items() if zh not in text}
+    return [
+        Finding(
+            glossary.path,
+            term.line,
+            WARNING,
+            f"the 繁體 form {term.traditional} of {term.zh} is never used: no Chinese text of the site has {term.zh}",
+            f"correct the term if it is misspelt, or remove its `{TRADITIONAL_LANG}:` line"
+            f"（没有任何中文稿件用到“{term.zh}”，这条繁体写法从未生效：改正术语或删去这一行）",
+            code="unused-traditional-form",
+        )
+        for term in waiting.values()
+    ]
 
 
 def _plain_quotes(text: str) -> str:

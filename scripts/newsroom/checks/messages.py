@@ -275,6 +275,10 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
         "中文里有译名表（docs/_data/glossary.yml）中的术语，英文却没有用规定的译法：按提示改译文；译名表的译法不合适时改译名表。",
         "The Chinese has a term of the glossary (docs/_data/glossary.yml) but the English does not use its rendering: render it as the message says, or change the glossary entry if the rendering is wrong.",
     ),
+    "unused-traditional-form": (
+        "译名表中一条繁体写法（`zh-Hant:`）的术语在任何中文稿件、页面和名录里都没有出现，这条写法从未生效：术语写错了就改正，不再需要就删去 `zh-Hant:` 这一行。",
+        "A glossary term's 繁體 form (`zh-Hant:`) keeps nothing: no Chinese story, page or record has the term. Correct the term if it is misspelt, or remove its `zh-Hant:` line.",
+    ),
     "xliff-unreadable": (
         "XLIFF 文件无法读取（不是 XML、不是 XLIFF 1.2 或同一单元出现两次）：从翻译软件重新导出为 XLIFF 1.2，或重新运行 export-xliff。",
         "The XLIFF file cannot be read (not XML, not XLIFF 1.2, or a unit twice): save it again from the CAT tool as XLIFF 1.2, or run export-xliff again.",

@@ -12,7 +12,18 @@ import difflib
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from newsroom.model.schema import SOURCE_LANG, TRADITIONAL_LANG, TRANSLATION_LANG
+from newsroom.render.traditional import CONVERSIONS
+
 PLUGIN_NAME = "newsroom"
+
+
+class TraditionalConfig(base.Config):
+    """The Traditional Chinese edition (i18n's `zh-Hant` language), converted from the Chinese."""
+
+    enabled = c.Type(bool, default=False)
+    # OpenCC's Taiwan standard with Taiwanese phrases, or its Hong Kong standard
+    conversion = c.Choice(CONVERSIONS, default=CONVERSIONS[0])
 
 
 class NewsroomConfig(base.Config):
@@ -27,6 +38,11 @@ class NewsroomConfig(base.Config):
     # set by `stories.py build` for its builds of one language each: leave what the pages that
     # need both languages are made from in this folder, instead of writing those pages
     hand_off_dir = c.Optional(c.Type(str))
+    traditional = c.SubConfig(TraditionalConfig)
+
+    def languages(self) -> tuple[str, ...]:
+        """Every language of the site, as the language switch shows them: 简体 · 繁體 · English."""
+        return (SOURCE_LANG, *((TRADITIONAL_LANG,) if self.traditional.enabled else ()), TRANSLATION_LANG)
 
     def validate(self):
         failed, warnings = super().validate()

@@ -23,20 +23,21 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 
-from newsroom.checks import checks, config_checks, messages, photo_checks
+from newsroom.checks import checks, config_checks, glossary, messages, photo_checks
 from newsroom.mkdocs import preview
 from newsroom.mkdocs.config import NewsroomConfig
 from newsroom.mkdocs.shared import STORY_TOP, LanguageOutput, SharedFiles, feed_link, hand_off, theme_globals
 from newsroom.model.blocks import PARAGRAPH
 from newsroom.model.findings import ERROR, Finding
-from newsroom.model.schema import SOURCE_LANG, TRANSLATION_LANG
+from newsroom.model.schema import SOURCE_LANG, TRADITIONAL_LANG
 from newsroom.model.site import Site, load_site, page_key
 from newsroom.model.story import STORIES_DIR
-from newsroom.render import block_marks, csp, fragments, images, sanitize, search, seo, views
+from newsroom.render import block_marks, csp, fragments, images, sanitize, search, seo, traditional, views
 
 log = get_plugin_logger("newsroom")
 AFTER_I18N = -150
 BEFORE_I18N = 0
+PAGE_TEXTS = ("title", "description")  # what a page's front matter shows readers
 
 
 @dataclass
@@ -48,6 +49,7 @@ class _Run:
     outputs: dict[str, LanguageOutput] = field(default_factory=dict)
     indexing: list[search.Indexing] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    convert: traditional.Converter | None = None  # the Traditional edition's, when the site has one
 
 
 class NewsroomPlugin(BasePlugin[NewsroomConfig]):
@@ -83,13 +85,18 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         only = i18n.config.build_only_locale
         # a preview shows one language; one of `stories.py build`'s builds makes part of a site of both
         both = not only or self.config.hand_off_dir
-        self.urls = views.Urls(SOURCE_LANG, (SOURCE_LANG, TRANSLATION_LANG) if both else (only,))
+        self.urls = views.Urls(SOURCE_LANG, self.config.languages() if both else (only,))
         # English alone is built at the root of its build: a preview shows it there, links and all
         # taking `prefix` into account; as part of `stories.py build` its pages go below en/ (on_files)
         self.placed_below_home = bool(only and only != SOURCE_LANG and self.config.hand_off_dir)
         self.prefix = self.urls.home(self.lang) if only and only != SOURCE_LANG and not self.placed_below_home else ""
         if not self.languages_in_progress:
             self._start_run(config)
+        if self.lang == TRADITIONAL_LANG:
+            # i18n gives the edition the Chinese settings (it has none of its own); Material prints them
+            for key in ("site_name", "site_description", "site_author", "copyright"):
+                if config[key]:
+                    config[key] = self.run.convert(config[key])
         self.languages_in_progress.append(self.lang)
         self.run.outputs[self.lang] = LanguageOutput(site_name=config.site_name, copyright=config.copyright or "")
         # the photos in a story's Markdown come from the theme's macros, before on_env
@@ -112,6 +119,13 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self.run = _Run(site, root)
         if self.config.check:
             self._report(checks.check_site(site))
+        self._add_traditional_edition()
+
+    def _add_traditional_edition(self) -> None:
+        if self.config.traditional.enabled:
+            kept = glossary.traditional_forms(glossary.load_glossary(self.run.site.docs_dir))
+            self.run.convert = traditional.Converter(self.config.traditional.conversion, kept)
+            traditional.add_edition(self.run.site, self.run.convert)
 
     def _report(self, findings: list[Finding]) -> None:
         self.run.findings = findings
@@ -136,9 +150,11 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
                         "replace the link with the file itself", code="unreadable",
                     ).format(self.run.root)
                 )  # fmt: skip
+        # i18n gives the Traditional edition the Chinese files, which it has none of its own
+        reads = SOURCE_LANG if self.lang == TRADITIONAL_LANG else self.lang
         for file in list(files.documentation_pages()):
             found = site.story_for(file.src_uri)
-            if getattr(file, "locale", self.lang) != self.lang or (found and not found[0].is_published_in(self.lang)):
+            if getattr(file, "locale", reads) != reads or (found and not found[0].is_published_in(self.lang)):
                 files.remove(file)
         if self.placed_below_home:
             # where i18n puts this language's pages when it builds both languages: the shared files
@@ -171,11 +187,16 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
 
     @event_priority(0)  # after i18n's (50), which translates admonition titles stories do not have
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        found = self._story_of(page)
+        if self.lang == TRADITIONAL_LANG:
+            # the page's Markdown and front matter are the Chinese file's: the edition converts them
+            page.meta.update({key: self.run.convert(page.meta[key]) for key in PAGE_TEXTS if isinstance(page.meta.get(key), str)})
+            if not found:
+                markdown = self.run.convert(markdown)
         title = page.meta.get("title")
         if isinstance(title, str) and not isinstance(title, Markup):
             # Material prints the title as it is, in <title>: give it the title as text, escaped
             page.meta["title"] = escape(title)
-        found = self.run.site.story_for(page.file.src_uri)
         if not found:
             return markdown
         story, lang = found
@@ -186,7 +207,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     def on_page_content(self, html: str, page, config, files) -> Markup:
         """Every page's HTML from Markdown passes the allowlist before it is marked safe; the check
         has reported what it takes out, with the line."""
-        found = self.run.site.story_for(page.file.src_uri)
+        found = self._story_of(page)
         if not found:
             return sanitize.clean(html)
         story, lang = found
@@ -203,7 +224,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     @event_priority(AFTER_I18N)  # after i18n's (50), which sets its own language links
     def on_page_context(self, context, page, config, nav):
         site, lang, urls = self.run.site, self.lang, self.urls
-        found = site.story_for(page.file.src_uri)
+        found = self._story_of(page)
         page_path = self._site_path(page)
         site_url = config.site_url or "/"
         if found:
@@ -287,8 +308,9 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         """What needs every language, from what each language's build left (`stories.py build`
         calls this once its builds of one language each are done)."""
         if self.run is None:
-            self.lang, self.urls = SOURCE_LANG, views.Urls()
+            self.lang, self.urls = SOURCE_LANG, views.Urls(SOURCE_LANG, self.config.languages())
             self.run = _Run(load_site(Path(config.docs_dir)), Path(config.config_file_path).parent)
+            self._add_traditional_edition()
         cache_dir = Path(config.config_file_path).parent / self.config.cache_dir / images.IMAGES_FOLDER
         shared = SharedFiles(config, self.run.site, outputs, self.urls, cache_dir)
         published = shared.write()
@@ -296,6 +318,14 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         log.info(f"photos: {published.encoded} variants encoded, {published.reused} taken from {cache_dir}")
 
     # helpers
+
+    def _story_of(self, page) -> tuple | None:
+        """The story a page shows and the language it shows it in (the Traditional edition's
+        pages come from the Chinese files)."""
+        found = self.run.site.story_for(page.file.src_uri)
+        if found and self.lang == TRADITIONAL_LANG:
+            return found[0], TRADITIONAL_LANG
+        return found
 
     def _site_path(self, page) -> str:
         """The page's address from the site's root, also in a build of one language below it."""

@@ -25,21 +25,31 @@ from pathlib import Path
 
 import yaml
 
-from newsroom.model.schema import SOURCE_LANG, TRANSLATION_LANG
+from newsroom.model.schema import SOURCE_LANG, TRANSLATION_LANG, base_language
 
 CACHE_FOLDER = ".cache"  # beside mkdocs.yml: the newsroom plugin's `cache_dir`
 WORK_FOLDER = "runs"  # inside it
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1"}
 
 
-def derived_config(project_config: Path, work: Path, name: str, newsroom: dict, i18n: dict, **settings) -> Path:
-    """A configuration file in `work` that is mkdocs.yml with these settings changed."""
+def _read(project_config: Path):
     from mkdocs.config.defaults import MkDocsConfig
 
     project = MkDocsConfig(config_file_path=str(project_config.resolve()))
     with open(project_config, "rb") as opened:
         project.load_file(opened)  # as MkDocs reads it, INHERIT and !ENV included
     project.validate()
+    return project
+
+
+def site_languages(project_config: Path) -> tuple[str, ...]:
+    """The languages the site is built in, the Traditional edition among them when it is on."""
+    return _read(project_config).plugins["newsroom"].config.languages()
+
+
+def derived_config(project_config: Path, work: Path, name: str, newsroom: dict, i18n: dict, **settings) -> Path:
+    """A configuration file in `work` that is mkdocs.yml with these settings changed."""
+    project = _read(project_config)
     data = {
         "INHERIT": str(project_config.resolve()),
         # paths in a configuration are relative to its own file: give them as MkDocs resolved them
@@ -63,7 +73,8 @@ def preview_config(project_config: Path, docs_dir: Path, slug: str | None, lang:
 
 @dataclass
 class LanguageBuild:
-    lang: str
+    lang: str  # the build's first language, which names its folder
+    languages: tuple[str, ...]
     process: subprocess.Popen
     output: list[str]
 
@@ -77,7 +88,8 @@ def build_side_by_side(project_config: Path, site_dir: Path, cache_dir: Path, st
     shutil.rmtree(hand_off, ignore_errors=True)
     shutil.rmtree(site_dir, ignore_errors=True)
     site_dir.mkdir(parents=True)
-    builds = [_start(project_config, work, hand_off, lang, strict) for lang in (SOURCE_LANG, TRANSLATION_LANG)]
+    languages = site_languages(project_config)
+    builds = [_start(project_config, work, hand_off, together, strict) for together in _builds(languages)]
     relays = [threading.Thread(target=_relay, args=(build,)) for build in builds]
     for relay in relays:
         relay.start()
@@ -90,9 +102,8 @@ def build_side_by_side(project_config: Path, site_dir: Path, cache_dir: Path, st
                     other.process.kill()
                 waiting.clear()
                 break
-            # a language's pages go into place, and Pagefind indexes them while the other builds
-            home = _place(work, build.lang, site_dir)
-            indexing.append(search.start_indexing(home))
+            # a build's pages go into place, and Pagefind indexes them while the other builds
+            indexing += [search.start_indexing(home) for home in _place(work, build, site_dir)]
         time.sleep(0.05)
     for relay in relays:
         relay.join()
@@ -100,7 +111,7 @@ def build_side_by_side(project_config: Path, site_dir: Path, cache_dir: Path, st
         for started in indexing:
             started.process.kill()
         return 1
-    written = _write_shared_files(project_config, site_dir, hand_off)
+    written = _write_shared_files(project_config, site_dir, hand_off, languages)
     try:
         indexed = {lang: count for started in indexing for lang, count in started.wait().items()}
     except search.IndexingFailed as failed:
@@ -110,15 +121,28 @@ def build_side_by_side(project_config: Path, site_dir: Path, cache_dir: Path, st
     return written
 
 
-def _start(project_config: Path, work: Path, hand_off: Path, lang: str, strict: bool) -> LanguageBuild:
+def _builds(languages: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The languages each process builds: the Traditional edition with the Chinese, whose files it
+    is made from (i18n falls back to the default language's files only while that is built too)."""
+    chinese = tuple(lang for lang in languages if base_language(lang) == SOURCE_LANG)
+    return [chinese, *[(lang,) for lang in languages if lang not in chinese]]
+
+
+def _start(project_config: Path, work: Path, hand_off: Path, languages: tuple[str, ...], strict: bool) -> LanguageBuild:
+    lang = languages[0]
     # the English build runs the check: the Chinese one has the pages of the home page's series
     newsroom = {"hand_off_dir": str(hand_off), "check": lang == TRANSLATION_LANG, "search": False}
-    config = derived_config(project_config, work, lang, newsroom, {"build_only_locale": lang}, site_dir=str(work / lang))
+    if len(languages) == 1:
+        i18n = {"build_only_locale": lang}
+    else:
+        listed = _read(project_config).plugins["i18n"].config.languages
+        i18n = {"languages": [{**language, "build": language.locale in languages} for language in listed]}
+    config = derived_config(project_config, work, lang, newsroom, i18n, site_dir=str(work / lang))
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config), *(["--strict"] if strict else [])]
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=_env(), cwd=project_config.parent
     )
-    return LanguageBuild(lang, process, [])
+    return LanguageBuild(lang, languages, process, [])
 
 
 def _relay(build: LanguageBuild) -> None:
@@ -128,18 +152,20 @@ def _relay(build: LanguageBuild) -> None:
         build.output.append(line)
 
 
-def _place(work: Path, lang: str, site_dir: Path) -> Path:
-    """Move a language's pages into the site: the Chinese build's folder is the site's root, the
-    English build's pages are in its en/ (what else it wrote, the shared files replace)."""
+def _place(work: Path, build: LanguageBuild, site_dir: Path) -> list[Path]:
+    """Move a build's pages into the site; return each of its languages' homes. The Chinese
+    build's folder is the site's root (the Traditional edition in its zh-Hant/), the English
+    build's pages are in its en/ (what else it wrote, the shared files replace)."""
+    lang = build.lang
     if lang == SOURCE_LANG:
         for entry in sorted((work / lang).iterdir()):
             shutil.move(str(entry), site_dir / entry.name)
-        return site_dir
+        return [site_dir, *[site_dir / other for other in build.languages[1:]]]
     shutil.move(str(work / lang / lang), site_dir / lang)
-    return site_dir / lang
+    return [site_dir / lang]
 
 
-def _write_shared_files(project_config: Path, site_dir: Path, hand_off: Path) -> int:
+def _write_shared_files(project_config: Path, site_dir: Path, hand_off: Path, languages: tuple[str, ...]) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
@@ -148,7 +174,7 @@ def _write_shared_files(project_config: Path, site_dir: Path, hand_off: Path) ->
     try:
         config = load_config(str(project_config), site_dir=str(site_dir))
         plugin = config.plugins["newsroom"]
-        plugin.write_shared_files(config, handed_off(hand_off, (SOURCE_LANG, TRANSLATION_LANG)))
+        plugin.write_shared_files(config, handed_off(hand_off, languages))
     except MkDocsException as failed:
         print(f"Error: {failed.format_message()}", file=sys.stderr)
         return 1

@@ -21,7 +21,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from newsroom.model.schema import SOURCE_LANG
 from newsroom.model.site import Site
 from newsroom.render import bilingual, csp, feeds, fragments, images, labels, search, seo, views
 
@@ -44,7 +43,7 @@ class LanguageOutput:
 def theme_globals(lang: str, urls: views.Urls, script_hashes: frozenset[str]) -> dict:
     """What every template of a language's pages may print besides MkDocs' own context."""
     return {
-        "labels": labels.LABELS[lang],
+        "labels": labels.table(lang),
         "search_bundle": f"{urls.home(lang)}{search.OUTPUT_DIR}/pagefind.js",
         "content_security_policy": csp.policy(script_hashes),
     }
@@ -83,7 +82,8 @@ class SharedFiles:
         env = self.config.theme.get_env()
         script_hashes = csp.theme_hashes(env, {"config": self.config, "base_url": "."})
         if all(self.urls.is_built(lang) for lang in self.outputs) and len(self.outputs) > 1:
-            self._write_bilingual_views(env, script_hashes)
+            for chinese in self.urls.chinese_editions():
+                self._write_bilingual_views(env, script_hashes, chinese)
         published = images.publish(views.site_photos(self.site), self.cache_dir, site_dir, processes=os.cpu_count() or 1)
         self._write_feeds_and_sitemaps(site_dir)
         (site_dir / csp.HEADERS_FILE).write_text(csp.headers_file(script_hashes), encoding="utf-8")
@@ -108,35 +108,37 @@ class SharedFiles:
         (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)  # Material's, listing pages by MkDocs' view
         (site_dir / "robots.txt").write_text(feeds.robots(site_url), encoding="utf-8")
 
-    def _write_bilingual_views(self, env, script_hashes: frozenset[str]) -> None:
+    def _write_bilingual_views(self, env, script_hashes: frozenset[str], chinese: str) -> None:
         """Each view through the theme's own template, as MkDocs renders a page."""
         template = env.get_template(BILINGUAL_TEMPLATE)
         site_dir = Path(self.config.site_dir)
         body = fragments.Fragments(env)
         nav = Navigation([], [])
         paragraphs = {lang: output.paragraphs for lang, output in self.outputs.items()}
-        site_name = self.outputs[SOURCE_LANG].site_name
+        site_name = self.outputs[chinese].site_name
         site_url = self.config.site_url or "/"
         for story in self.site.stories:
             if not self.site.has_bilingual_view(story):
                 continue
             data = bilingual.view(
-                self.site, story, self.urls, {lang: found[story.slug] for lang, found in paragraphs.items()}
+                self.site, story, self.urls, {lang: found[story.slug] for lang, found in paragraphs.items()}, chinese
             )
-            file = File(bilingual.src_uri(story), None, str(site_dir), self.config.use_directory_urls)
+            file = File(
+                bilingual.src_uri(story, self.urls.home(chinese)), None, str(site_dir), self.config.use_directory_urls
+            )
             page = Page(data.title, file, self.config)
             page.meta = {"title": escape(data.title), "template": BILINGUAL_TEMPLATE}
             page.content = body.bilingual_body(data.body)
             page.toc = TableOfContents([AnchorLink(data.title, STORY_TOP, 1)])
             context = get_context(nav, Files([]), self.config, page)
-            context.update(theme_globals(SOURCE_LANG, self.urls, script_hashes))
+            context.update(theme_globals(chinese, self.urls, script_hashes))
             context.update(
                 story=data.story,
-                page_lang=SOURCE_LANG,
+                page_lang=chinese,
                 site_name=site_name,
-                copyright=self.outputs[SOURCE_LANG].copyright,
-                head=seo.page_head(site_url, SOURCE_LANG, {SOURCE_LANG: page.url}, data.title, data.story.summary, site_name),
-                feed=feed_link(site_name, SOURCE_LANG, self.urls, page.url),
+                copyright=self.outputs[chinese].copyright,
+                head=seo.page_head(site_url, chinese, {chinese: page.url}, data.title, data.story.summary, site_name),
+                feed=feed_link(site_name, chinese, self.urls, page.url),
             )
             html = template.render(context)
             unlisted = csp.unlisted_scripts(html, script_hashes)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsroom.checks.markup import markup_in_text
@@ -63,6 +64,35 @@ class Registry:
             return None
         key = " ".join(name_or_id.split()).casefold()
         return self._by_name.get(key)
+
+    def add_language(self, lang: str, from_lang: str, convert: Callable[[str], str]) -> None:
+        """Names, titles and descriptions in `lang`, converted from `from_lang` (the Traditional
+        edition's from the Chinese); a story of that edition names its contributors in it."""
+
+        def extended(texts: dict[str, str]) -> dict[str, str]:
+            return {**texts, lang: convert(texts[from_lang])} if from_lang in texts else texts
+
+        converted = {
+            person.id: replace(
+                person,
+                names=extended(person.names),
+                titles=extended(person.titles),
+                in_byline=extended(person.in_byline),
+            )
+            for person in self.contributors.values()
+        }
+        self.contributors = converted
+        self._by_name = {key: converted[person.id] for key, person in self._by_name.items()}
+        for person in converted.values():
+            if lang in person.names:
+                self._by_name.setdefault(" ".join(person.names[lang].split()).casefold(), person)
+        for series_id, series in list(self.series.items()):
+            self.series[series_id] = replace(
+                series,
+                title=extended(series.title),
+                subtitle=extended(series.subtitle),
+                description=extended(series.description),
+            )
 
 
 def load_registry(docs_dir: Path) -> Registry:

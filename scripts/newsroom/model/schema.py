@@ -6,6 +6,13 @@ SOURCE_LANG = "zh"
 TRANSLATION_LANG = "en"
 LANGUAGES = (SOURCE_LANG, TRANSLATION_LANG)
 LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
+# the Traditional Chinese edition: never a file of its own, converted from the Chinese at build time
+TRADITIONAL_LANG = "zh-Hant"
+
+
+def base_language(lang: str) -> str:
+    """The language whose text and rules an edition follows: the Traditional edition is the Chinese."""
+    return SOURCE_LANG if lang == TRADITIONAL_LANG else lang
 
 # field -> (python type, required in zh, required in en, what it is for)
 STORY_FIELDS: dict[str, tuple[type, bool, bool, str]] = {

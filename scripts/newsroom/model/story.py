@@ -18,7 +18,7 @@ from newsroom.model import blocks as blocks_mod
 from newsroom.model import frontmatter
 from newsroom.model.blocks import Block
 from newsroom.model.findings import ERROR, Finding
-from newsroom.model.schema import SOURCE_LANG, TRANSLATION_LANG
+from newsroom.model.schema import SOURCE_LANG, TRANSLATION_LANG, base_language
 
 STORIES_DIR = "stories"
 IMAGES_DIR = "images"
@@ -315,7 +315,7 @@ class Story:
         story_file = self.files.get(lang)
         if story_file is None or story_file.problem is not None:
             return False
-        return lang == SOURCE_LANG or not story_file.is_stub
+        return base_language(lang) == SOURCE_LANG or not story_file.is_stub
 
     @property
     def current_fingerprint(self) -> str:

@@ -24,9 +24,10 @@ from newsroom.render.views import FigureView, StoryView, Urls
 VIEW_SRC_DIR = "bilingual"  # below the story's folder
 
 
-def src_uri(story: Story) -> str:
-    """The view as a page of the site, as if it were a file `stories/<slug>/bilingual/index.md`."""
-    return f"{STORIES_DIR}/{story.slug}/{VIEW_SRC_DIR}/index.md"
+def src_uri(story: Story, home: str = "") -> str:
+    """The view as a page of the site, as if it were a file `stories/<slug>/bilingual/index.md`
+    below its Chinese's home."""
+    return f"{home}{STORIES_DIR}/{story.slug}/{VIEW_SRC_DIR}/index.md"
 
 
 @dataclass(frozen=True)
@@ -55,22 +56,25 @@ class BilingualView:
     body: BilingualBody
 
 
-def view(site: Site, story: Story, urls: Urls, paragraphs: dict[str, list[Markup]]) -> BilingualView:
-    """The view of `story`; `paragraphs` holds each language's rendered paragraphs, in order."""
-    page_url = urls.bilingual(story)
-    header = views.story_view(site, story, SOURCE_LANG, page_url, urls)
+def view(
+    site: Site, story: Story, urls: Urls, paragraphs: dict[str, list[Markup]], chinese: str = SOURCE_LANG
+) -> BilingualView:
+    """The view of `story` in `chinese` (the Chinese or the Traditional edition) and English;
+    `paragraphs` holds each language's rendered paragraphs, in order."""
+    page_url = urls.bilingual(story, chinese)
+    header = views.story_view(site, story, chinese, page_url, urls)
     header.bilingual_view = True
     # the Chinese byline, and the translator the English one names
-    header.byline += views.byline(story.translation, site.registry, SOURCE_LANG, roles=("translation",))
-    zh, en = story.source, story.translation
+    header.byline += views.byline(story.translation, site.registry, chinese, roles=("translation",))
+    zh, en = story.file(chinese), story.translation
     if zh.lead_photo:
         header.lead = views.figure(story, zh, zh.lead_photo, site.registry, page_url, lead=True, translated=en.lead_photo)
     title = f"{zh.text_field('title')} · {en.text_field('title')}"
-    return BilingualView(title, header, _body(site, story, page_url, paragraphs))
+    return BilingualView(title, header, _body(site, story, page_url, paragraphs, chinese))
 
 
-def _body(site: Site, story: Story, page_url: str, paragraphs: dict[str, list[Markup]]) -> BilingualBody:
-    zh, en = story.source, story.translation
+def _body(site: Site, story: Story, page_url: str, paragraphs: dict[str, list[Markup]], chinese: str) -> BilingualBody:
+    zh, en = story.file(chinese), story.translation
     pairs = alignment.align(zh.blocks, en.blocks, en.alignment).pairs
     rendered = {
         id(block): paragraphs[lang][number]
@@ -101,4 +105,4 @@ def _body(site: Site, story: Story, page_url: str, paragraphs: dict[str, list[Ma
                     en=Markup("").join(rendered[id(block)] for block in pair.en),
                 )
             )
-    return BilingualBody(tuple(parts), labels.label(SOURCE_LANG, "pair"))
+    return BilingualBody(tuple(parts), labels.label(chinese, "pair"))

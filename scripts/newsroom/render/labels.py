@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from newsroom.model.schema import SOURCE_LANG, TRADITIONAL_LANG, base_language
+from newsroom.render import traditional
+
 LABELS = {
     "zh": {
         "skip": "跳转至",
@@ -28,6 +31,8 @@ LABELS = {
         "search.failed": "搜索暂时无法使用，请稍后再试。",
         "search.reset": "清空",
         "bilingual": "中英对照阅读",
+        "bilingual_label": "中英对照",
+        "chinese_only": "只看中文",
         "pair": "段落",
         "not_found_title": "页面不存在",
         "not_found": "您要找的页面不存在，可能已被移动或删除。",
@@ -84,8 +89,10 @@ LABELS = {
     },
 }
 
-# the language switch names each language in itself
-LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+# the language switch names each language in itself; with the Traditional edition beside it, the
+# Chinese is named by its script
+LANGUAGE_NAMES = {"zh": "中文", "en": "English", TRADITIONAL_LANG: "繁體"}
+SIMPLIFIED_NAME = "简体"
 
 _MONTHS = (
     "January",
@@ -103,13 +110,27 @@ _MONTHS = (
 )
 
 
+def table(lang: str) -> dict[str, str]:
+    """Every label in `lang`; the Traditional edition's are the Chinese ones, converted."""
+    if lang == TRADITIONAL_LANG:
+        return traditional.converted_labels(tuple(LABELS[SOURCE_LANG].items()))
+    return LABELS[lang]
+
+
 def label(lang: str, key: str, **values) -> str:
-    return LABELS[lang][key].format(**values)
+    return table(lang)[key].format(**values)
+
+
+def language_name(lang: str, languages: tuple[str, ...]) -> str:
+    """How the language switch of a site built in `languages` names `lang`."""
+    if lang == SOURCE_LANG and TRADITIONAL_LANG in languages:
+        return SIMPLIFIED_NAME
+    return LANGUAGE_NAMES[lang]
 
 
 def format_date(date: dt.date, lang: str, precision: str = "day") -> str:
     """2025年12月1日 / December 1, 2025; with month precision 2025年12月 / December 2025."""
-    if lang == "zh":
+    if base_language(lang) == SOURCE_LANG:
         return f"{date.year}年{date.month}月" + ("" if precision == "month" else f"{date.day}日")
     month = _MONTHS[date.month - 1]
     return f"{month} {date.year}" if precision == "month" else f"{month} {date.day}, {date.year}"
@@ -117,7 +138,7 @@ def format_date(date: dt.date, lang: str, precision: str = "day") -> str:
 
 def people(contributors, lang: str) -> str:
     """Names as a byline gives them: `记者 张凯鹏、记者 程婧` / `Zhang Kaipeng and the Translation Desk`."""
-    if lang == "zh":
+    if base_language(lang) == SOURCE_LANG:
         return "、".join(" ".join(filter(None, (c.title(lang), c.byline_name(lang)))) for c in contributors)
     names = [c.byline_name(lang) for c in contributors]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -10,13 +10,13 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from newsroom.model.registry import Registry
-from newsroom.model.schema import LANGUAGES, SOURCE_LANG, TRANSLATION_LANG
+from newsroom.model.schema import LANGUAGES, SOURCE_LANG, TRADITIONAL_LANG, TRANSLATION_LANG
 from newsroom.model.site import Site
 from newsroom.model.story import STORIES_DIR, Story
 from newsroom.render import labels
 
-HREFLANG = {"zh": "zh-Hans", "en": "en"}
-OG_LOCALE = {"zh": "zh_CN", "en": "en_US"}
+HREFLANG = {"zh": "zh-Hans", "en": "en", TRADITIONAL_LANG: "zh-Hant"}
+OG_LOCALE = {"zh": "zh_CN", "en": "en_US", TRADITIONAL_LANG: "zh_TW"}
 
 
 @dataclass
@@ -124,7 +124,7 @@ def alternates(site_url: str, url_by_lang: dict[str, str]) -> list[tuple[str, st
     """hreflang alternates: absolute, one per language the page has, and x-default (the original)."""
     if len(url_by_lang) < 2:
         return []
-    pairs = [(HREFLANG[lang], absolute(site_url, url_by_lang[lang])) for lang in LANGUAGES if lang in url_by_lang]
+    pairs = [(HREFLANG[lang], absolute(site_url, url_by_lang[lang])) for lang in (*LANGUAGES, TRADITIONAL_LANG) if lang in url_by_lang]
     default = url_by_lang.get(SOURCE_LANG) or next(iter(url_by_lang.values()))
     return [*pairs, ("x-default", absolute(site_url, default))]
 

@@ -16,7 +16,7 @@ from PIL import Image as PILImage
 
 from newsroom.model.blocks import BREAK, PHOTO, Block, is_cjk, plain_text
 from newsroom.model.registry import Registry
-from newsroom.model.schema import SOURCE_LANG, TRANSLATION_LANG
+from newsroom.model.schema import SOURCE_LANG, TRADITIONAL_LANG, TRANSLATION_LANG, base_language
 from newsroom.model.site import Page, Site
 from newsroom.model.story import STORIES_DIR, Photo, Story, StoryFile
 from newsroom.render import block_marks, images, labels, placeholder
@@ -47,9 +47,16 @@ class Urls:
         path = f"{folder}/" if folder else ""
         return f"{self.home(lang)}{path}" + ("" if name == "index" else f"{name}/")
 
-    def bilingual(self, story: Story) -> str:
-        """The bilingual view is built with the source language."""
-        return f"{self.home(SOURCE_LANG)}{STORIES_DIR}/{story.slug}/bilingual/"
+    def bilingual(self, story: Story, chinese: str = SOURCE_LANG) -> str:
+        """The bilingual view pairs the English with the Chinese, or with the Traditional edition,
+        and lives with that Chinese."""
+        return f"{self.home(chinese)}{STORIES_DIR}/{story.slug}/bilingual/"
+
+    def chinese_editions(self) -> tuple[str, ...]:
+        """The Chinese of each bilingual view of this build: none unless English is built too."""
+        if not self.is_built(TRANSLATION_LANG):
+            return ()
+        return tuple(lang for lang in self.languages if base_language(lang) == SOURCE_LANG)
 
     def page_languages(self, key: str, page: Page) -> dict[str, str]:
         """A page's URL in each language it has and that is built."""
@@ -61,7 +68,7 @@ class Urls:
 
 
 def other_language(lang: str) -> str:
-    return TRANSLATION_LANG if lang == SOURCE_LANG else SOURCE_LANG
+    return TRANSLATION_LANG if base_language(lang) == SOURCE_LANG else SOURCE_LANG
 
 
 @dataclass
@@ -112,6 +119,8 @@ def story_view(site: Site, story: Story, lang: str, page_url: str, urls: Urls) -
     series = registry.series.get(story.series)
     other = other_language(lang)
     older, newer = site.neighbours(story, lang)
+    # a reader of the Traditional edition pairs the English with it; the others with the Chinese
+    bilingual_chinese = lang if lang == TRADITIONAL_LANG else SOURCE_LANG
     lead = story_file.lead_photo
     return StoryView(
         lang=lang,
@@ -136,9 +145,9 @@ def story_view(site: Site, story: Story, lang: str, page_url: str, urls: Urls) -
         next=_story_link(newer, lang, page_url, urls),
         thumbnail=image(story, lead, page_url, CARD_SIZES) if lead else None,
         url=relative_to(urls.story(story, lang), page_url),
-        labels=labels.LABELS[lang],
-        bilingual_url=relative_to(urls.bilingual(story), page_url)
-        if urls.is_built(SOURCE_LANG) and urls.is_built(TRANSLATION_LANG) and site.has_bilingual_view(story)
+        labels=labels.table(lang),
+        bilingual_url=relative_to(urls.bilingual(story, bilingual_chinese), page_url)
+        if bilingual_chinese in urls.chinese_editions() and site.has_bilingual_view(story)
         else "",
         other_title=story.file(other).text_field("title") if story.is_published_in(other) else "",
         reading_time=labels.label(lang, "reading_time", minutes=reading_minutes(story_file)),
@@ -150,7 +159,7 @@ def switch_link(story: Story, lang: str, page_url: str, urls: Urls) -> Link:
     """Where the language switch takes a reader of `story`: the story in `lang`, or that
     language's home page while the story has no translation."""
     url = urls.story(story, lang) if story.is_published_in(lang) else urls.home(lang)
-    return Link(relative_to(url, page_url), labels.LANGUAGE_NAMES[lang], lang)
+    return Link(relative_to(url, page_url), labels.language_name(lang, urls.languages), lang)
 
 
 def page_switch(url_by_lang: dict[str, str], page_url: str, urls: Urls, absolute_base: str = "") -> list[Link]:
@@ -159,7 +168,7 @@ def page_switch(url_by_lang: dict[str, str], page_url: str, urls: Urls, absolute
     links = []
     for lang in urls.languages:
         url = url_by_lang.get(lang, urls.home(lang))
-        links.append(Link(absolute_base + url if absolute_base else relative_to(url, page_url), labels.LANGUAGE_NAMES[lang], lang))
+        links.append(Link(absolute_base + url if absolute_base else relative_to(url, page_url), labels.language_name(lang, urls.languages), lang))
     return links
 
 
@@ -169,11 +178,12 @@ READING_SPEED = {"zh": 400, "en": 230}
 
 def reading_minutes(story_file: StoryFile) -> int:
     text = " ".join(plain_text(block.text) for block in story_file.paragraphs)
-    if story_file.lang == "zh":
+    lang = base_language(story_file.lang)
+    if lang == SOURCE_LANG:
         units = sum(1 for char in text if is_cjk(char))
     else:
         units = len(text.split())
-    return max(1, round(units / READING_SPEED[story_file.lang]))
+    return max(1, round(units / READING_SPEED[lang]))
 
 
 def _story_link(story: Story | None, lang: str, page_url: str, urls: Urls) -> Link | None:
@@ -205,7 +215,7 @@ def byline(
 
 def translation_notice(story: Story, lang: str) -> str:
     """An honest word to readers of a translation that is behind its original, or missing."""
-    if lang == SOURCE_LANG:
+    if base_language(lang) == SOURCE_LANG:
         return "" if story.is_published_in(TRANSLATION_LANG) else labels.label(lang, "untranslated")
     if story.translation_is_current or not story.translation or not story.translation.translation_source:
         return ""
@@ -386,10 +396,10 @@ def series_view(site: Site, series_id: str, lang: str, page_url: str, urls: Urls
 def published_pages(site: Site, urls: Urls) -> list[tuple[dict[str, str], str]]:
     """Every page of the build: its URL per language, and its date (stories) for the sitemap."""
     pages = [(urls.page_languages(key, page), "") for key, page in sorted(site.pages.items())]
-    with_view = urls.is_built(SOURCE_LANG) and urls.is_built(TRANSLATION_LANG)
+    chinese_editions = urls.chinese_editions()
     for story in site.stories:
         lastmod = story.date.isoformat() if story.date else ""
         pages.append((urls.story_languages(story), lastmod))
-        if with_view and site.has_bilingual_view(story):
-            pages.append(({SOURCE_LANG: urls.bilingual(story)}, lastmod))
+        if chinese_editions and site.has_bilingual_view(story):
+            pages.append(({chinese: urls.bilingual(story, chinese) for chinese in chinese_editions}, lastmod))
     return pages
