@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIRST_STORY, page
+from conftest import FIRST_STORY, FIXTURE_DOCS, build, make_project, page, run_stories
 
 HANT = "zh-Hant/"
 RIVER, BIRDS = "stories/river-cleanup/", "stories/wetland-birds/"
@@ -117,3 +117,55 @@ def test_the_edition_has_its_own_search_bundle(fixture_site: Path):
     box = page(fixture_site, HANT + RIVER).select_one("[data-nr-search]")
     assert urljoin("/" + HANT + RIVER, box["data-pagefind"]) == "/zh-Hant/pagefind/pagefind.js"
     assert box["data-text-hint"] == "輸入關鍵詞開始搜索"
+
+
+def _with_names(docs: Path) -> None:
+    """A photographer 于晓明, whom OpenCC would make 於曉明, kept as 于曉明 by the glossary; and a
+    glossary form for a name no story has."""
+    with (docs / "_data" / "contributors.yml").open("a", encoding="utf-8") as records:
+        records.write("yu-xiaoming:\n  name: {zh: 于晓明, en: Yu Xiaoming}\n  title: {zh: 摄影记者, en: Photographer}\n")
+    with (docs / "_data" / "glossary.yml").open("a", encoding="utf-8") as terms:
+        terms.write("于晓明:\n  en: Yu Xiaoming\n  zh-Hant: 于曉明\n范仲淹:\n  en: Fan Zhongyan\n  zh-Hant: 范仲淹\n")
+    for name, photographer in (("index.zh.md", "于晓明"), ("index.en.md", "Yu Xiaoming")):
+        story = docs / BIRDS / name
+        text = story.read_text(encoding="utf-8")
+        story.write_text(text.replace("byline:\n", f"byline:\n  photos: [{photographer}]\n", 1), encoding="utf-8")
+    about = docs / "about.zh.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n本站图片编辑于晓明。\n", encoding="utf-8")
+
+
+def test_the_glossary_keeps_names_that_opencc_gets_wrong(fixture_docs: Path, tmp_path: Path):
+    _with_names(fixture_docs)
+    project = make_project(tmp_path / "project", fixture_docs)
+    built = build(project)
+    assert built.returncode == 0, built.stderr
+    for url in (BIRDS, "about/"):
+        text = page(project / "site", HANT + url).get_text()
+        assert "于曉明" in text, url
+        assert "於曉明" not in text, url
+    assert "曉" in page(project / "site", HANT + "about/").get_text()  # the rest of the name is converted
+
+
+def test_the_check_reports_a_glossary_form_that_keeps_nothing(fixture_docs: Path):
+    _with_names(fixture_docs)
+    result = run_stories("check", docs=fixture_docs)
+    glossary_lines = (fixture_docs / "_data" / "glossary.yml").read_text(encoding="utf-8").split("\n")
+    line = glossary_lines.index("范仲淹:") + 1
+    assert f"glossary.yml:{line}: warning: the 繁體 form 范仲淹 of 范仲淹 is never used" in result.stdout
+    assert "[unused-traditional-form]" in result.stdout
+    assert "of 于晓明 is never used" not in result.stdout  # a story and the About page have that one
+    assert "Traceback" not in result.stderr
+
+
+def test_an_edition_that_i18n_builds_but_the_plugin_does_not_convert_stops_the_build(tmp_path: Path):
+    project = make_project(tmp_path / "project", FIXTURE_DOCS)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("      enabled: true\n", "      enabled: false\n"), encoding="utf-8")
+    built = build(project)
+    assert built.returncode == 1
+    line = config.read_text(encoding="utf-8").split("\n").index("      - locale: zh-Hant") + 1
+    assert (
+        f"mkdocs.yml:{line}: error: i18n builds `zh-Hant`, but plugins → newsroom → traditional is not enabled"
+        in built.stdout + built.stderr
+    )
+    assert "Traceback" not in built.stderr
