@@ -10,6 +10,8 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 from conftest import FIRST_STORY, FIXTURE_DOCS, build, make_project, page, run_stories
+from devtools.browser import SiteServer, header_search, launch_chromium
+from playwright.sync_api import sync_playwright
 
 HANT = "zh-Hant/"
 RIVER, BIRDS = "stories/river-cleanup/", "stories/wetland-birds/"
@@ -169,3 +171,21 @@ def test_an_edition_that_i18n_builds_but_the_plugin_does_not_convert_stops_the_b
         in built.stdout + built.stderr
     )
     assert "Traceback" not in built.stderr
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["湿地", "濕地", "溼地", "候鸟"])
+def test_search_in_the_edition_finds_a_story_whichever_script_the_reader_types(fixture_site: Path, query: str):
+    with SiteServer(fixture_site) as server, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            reader = browser.new_context().new_page()
+            errors: list[str] = []
+            reader.on("pageerror", lambda error: errors.append(str(error)))
+            reader.goto(server.url + HANT)
+            answer = header_search(reader, query)
+        finally:
+            browser.close()
+    assert f"/{HANT}{BIRDS}" in answer.links, answer
+    assert all(link.startswith(f"/{HANT}") for link in answer.links), answer.links
+    assert errors == []

@@ -3,7 +3,9 @@
  * Nothing of the search index is fetched until the reader types: the first keystroke loads
  * pagefind.js, which picks the index of the page's language from <html lang>, so a reader of
  * the English site never downloads the Chinese index. The masthead's search button is shown
- * by this script: without it there is no search to open. */
+ * by this script: without it there is no search to open. In the Traditional edition a query is
+ * first written in the edition's characters (data-characters: 湿 and 濕 → 溼 for Taiwan), so
+ * that it finds a story whichever script the reader types in. */
 (function () {
   "use strict";
 
@@ -31,6 +33,7 @@
 
   let pagefind = null; // the promise of the loaded Pagefind module
   let pagefindReady = false;
+  let characters = null; // the promise of the edition's character table, where there is one
   let latestSearch = 0; // answers to older keystrokes are dropped
 
   function loadPagefind() {
@@ -50,6 +53,27 @@
     return pagefind;
   }
 
+  function loadCharacters() {
+    if (!characters) {
+      const url = box.dataset.characters;
+      characters = url
+        ? fetch(new URL(url, document.baseURI).href).then((response) => {
+            if (!response.ok) throw new Error(response.statusText);
+            return response.json();
+          })
+        : Promise.resolve({});
+      characters.catch(() => {
+        characters = null;
+      });
+    }
+    return characters;
+  }
+
+  async function inEditionCharacters(query) {
+    const table = await loadCharacters();
+    return Array.from(query, (character) => table[character] || character).join("");
+  }
+
   async function search(query) {
     const ticket = ++latestSearch;
     if (!query) {
@@ -58,8 +82,8 @@
     }
     if (!pagefindReady) meta.textContent = words.loading;
     try {
-      const module = await loadPagefind();
-      const found = await module.debouncedSearch(query, {}, DEBOUNCE_MS);
+      const [module, written] = await Promise.all([loadPagefind(), inEditionCharacters(query)]);
+      const found = await module.debouncedSearch(written, {}, DEBOUNCE_MS);
       if (found === null || ticket !== latestSearch) return;
       const pages = await Promise.all(found.results.slice(0, RESULTS_SHOWN).map((result) => result.data()));
       if (ticket !== latestSearch) return;

@@ -77,7 +77,7 @@ def check_site(
     findings: list[Finding] = [f for f in site.registry.problems + glossary.load_glossary(site.docs_dir).problems if selected(f.path)]
     findings += [f for f in site.problems if selected(f.path)]
     if wanted is None:
-        findings += glossary.unused_traditional_forms(glossary.load_glossary(site.docs_dir), _chinese_texts(site))
+        findings += glossary.unused_traditional_forms(glossary.load_glossary(site.docs_dir), site.chinese_texts())
     for page in site.pages.values():
         if selected(*[f.path for f in page.files.values()]):
             findings += check_page(page, site)
@@ -90,23 +90,6 @@ def check_site(
     else:
         findings += _read_and_check(stories, site.registry, strict)
     return sort_findings(findings)
-
-
-def _chinese_texts(site: Site) -> Iterator[str]:
-    """What the Traditional edition converts: the Chinese of every record, page and story (each
-    story as it was read, or from its file when the site was only listed)."""
-    for record in [*site.registry.contributors.values(), *site.registry.series.values()]:
-        yield " ".join(str(texts.get(SOURCE_LANG, "")) for texts in vars(record).values() if isinstance(texts, dict))
-    for chinese in [page.files.get(SOURCE_LANG) for page in site.pages.values()] + [s.source for s in site.stories]:
-        if chinese is not None:
-            yield chinese.text or _text_of(chinese.path)
-
-
-def _text_of(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return ""  # the story's own check reports it
 
 
 def _read_and_check(stories: list[Story], registry: Registry, strict: bool) -> list[Finding]:

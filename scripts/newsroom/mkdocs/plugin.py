@@ -312,7 +312,8 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             self.run = _Run(load_site(Path(config.docs_dir)), Path(config.config_file_path).parent)
             self._add_traditional_edition()
         cache_dir = Path(config.config_file_path).parent / self.config.cache_dir / images.IMAGES_FOLDER
-        shared = SharedFiles(config, self.run.site, outputs, self.urls, cache_dir)
+        conversion = self.config.traditional.conversion if self.config.traditional.enabled else ""
+        shared = SharedFiles(config, self.run.site, outputs, self.urls, cache_dir, conversion)
         published = shared.write()
         self._report_unpublished(published.failed)
         log.info(f"photos: {published.encoded} variants encoded, {published.reused} taken from {cache_dir}")

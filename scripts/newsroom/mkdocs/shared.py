@@ -21,8 +21,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+from newsroom.model.schema import TRADITIONAL_LANG
 from newsroom.model.site import Site
-from newsroom.render import bilingual, csp, feeds, fragments, images, labels, search, seo, views
+from newsroom.render import bilingual, csp, feeds, fragments, images, labels, search, seo, traditional, views
 
 HAND_OFF_FILE = "{lang}.json"
 STORY_TOP = "story"  # the id of a story page's header (story.html, bilingual.html)
@@ -45,6 +46,7 @@ def theme_globals(lang: str, urls: views.Urls, script_hashes: frozenset[str]) ->
     return {
         "labels": labels.table(lang),
         "search_bundle": f"{urls.home(lang)}{search.OUTPUT_DIR}/pagefind.js",
+        "search_characters": f"{urls.home(lang)}{traditional.QUERY_TABLE_FILE}" if lang == TRADITIONAL_LANG else "",
         "content_security_policy": csp.policy(script_hashes),
     }
 
@@ -75,6 +77,7 @@ class SharedFiles:
     outputs: dict[str, LanguageOutput]
     urls: views.Urls
     cache_dir: Path
+    conversion: str = ""  # the Traditional edition's, when the site has one
 
     def write(self) -> images.Published:
         """Write everything; returns what became of the photos."""
@@ -86,6 +89,11 @@ class SharedFiles:
                 self._write_bilingual_views(env, script_hashes, chinese)
         published = images.publish(views.site_photos(self.site), self.cache_dir, site_dir, processes=os.cpu_count() or 1)
         self._write_feeds_and_sitemaps(site_dir)
+        if self.urls.is_built(TRADITIONAL_LANG) and self.conversion:
+            table = traditional.query_table(self.site.chinese_texts(), self.conversion)
+            (site_dir / self.urls.home(TRADITIONAL_LANG) / traditional.QUERY_TABLE_FILE).write_text(
+                json.dumps(table, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+            )
         (site_dir / csp.HEADERS_FILE).write_text(csp.headers_file(script_hashes), encoding="utf-8")
         for lang, output in self.outputs.items():
             if output.not_found_page:

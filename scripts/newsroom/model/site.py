@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,6 +93,15 @@ class Site:
             self._series_position[key] = {s.slug: index for index, s in enumerate(self._series_order[key])}
         return self._series_order[key]
 
+    def chinese_texts(self) -> Iterator[str]:
+        """Every Chinese text of the site, what the Traditional edition converts: the records'
+        names and titles, each page and story (as read, or from its file when only listed)."""
+        for record in [*self.registry.contributors.values(), *self.registry.series.values()]:
+            yield " ".join(texts.get(SOURCE_LANG, "") for texts in vars(record).values() if isinstance(texts, dict))
+        for chinese in [page.files.get(SOURCE_LANG) for page in self.pages.values()] + [s.source for s in self.stories]:
+            if chinese is not None:
+                yield chinese.text or _text_of(chinese.path)
+
     def neighbours(self, story: Story, lang: str) -> tuple[Story | None, Story | None]:
         """The previous (older) and next (newer) story of the same series for readers of `lang`."""
         in_series = self.stories_in(story.series, lang)
@@ -101,6 +111,13 @@ class Site:
         older = in_series[index + 1] if index + 1 < len(in_series) else None
         newer = in_series[index - 1] if index > 0 else None
         return older, newer
+
+
+def _text_of(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""  # the check reports the file
 
 
 def language_of(name: str) -> tuple[str, str] | None:

@@ -10,10 +10,12 @@ forms are kept as they are written.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 import opencc
 
+from newsroom.model.blocks import is_cjk
 from newsroom.model.schema import SOURCE_LANG, TRADITIONAL_LANG
 from newsroom.model.site import Site
 from newsroom.model.story import StoryFile
@@ -23,6 +25,10 @@ CONVERSIONS = ("s2twp", "s2hk")
 # the words around the stories (labels) follow neither region's phrasing: OpenCC's plain characters
 LABEL_CONVERSION = "s2t"
 _HELD = "\ue000"  # a private-use character OpenCC leaves alone: where a kept form goes back in
+# the other ways readers write a character (a Hong Kong reader types 濕 where Taiwan writes 溼)
+VARIANT_CONVERSIONS = ("s2t", "s2tw", "s2hk", "s2twp")
+# beside the edition's search bundle: how the search box writes a query as the edition does
+QUERY_TABLE_FILE = "search-characters.json"
 
 
 @cache
@@ -52,6 +58,21 @@ class Converter:
 
         parts = _opencc(self.conversion).convert(self._kept_pattern.sub(hold, text)).split(_HELD)
         return "".join(part + (held[index] if index < len(held) else "") for index, part in enumerate(parts))
+
+
+def query_table(chinese_texts: Iterable[str], conversion: str) -> dict[str, str]:
+    """Each character a reader may type for a character of the site, Simplified or another
+    Traditional form, mapped to the character the edition writes: 湿 and 濕 to 溼 (s2twp), so that
+    the edition's search finds 溼地 whichever the reader types."""
+    characters = sorted({character for text in chinese_texts for character in text if is_cjk(character)})
+    joined = "\n".join(characters)
+    written = _opencc(conversion).convert(joined).split("\n")
+    table: dict[str, str] = {}
+    for forms in [characters, *(_opencc(variant).convert(joined).split("\n") for variant in VARIANT_CONVERSIONS)]:
+        for form, edition_form in zip(forms, written, strict=True):
+            if form != edition_form:
+                table.setdefault(form, edition_form)
+    return dict(sorted(table.items()))
 
 
 @cache
