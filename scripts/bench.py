@@ -2,7 +2,8 @@
 """How the build and search scale: `python scripts/bench.py --stories 10 100 1000`.
 
 For each number of stories: generate that many bilingual stories in a temporary folder,
-run `stories.py check` on them, build them with the project's real configuration, then open
+run `stories.py check` on them, build them with the project's real configuration (and again
+without the Traditional edition, to show what it costs), then open
 the built site in headless Chromium (served on 127.0.0.1) and measure what search downloads,
 on page load and per query. Prints a Markdown table for the README; `--json FILE` also
 writes the figures. `--quick` (10 stories) is the smoke test CI runs.
@@ -27,6 +28,7 @@ from pathlib import Path
 from devtools.bench_stories import write_docs
 from devtools.browser import ChromiumMissing, SiteServer, header_search, launch_chromium
 from devtools.project import BUILD_ENV, PROJECT_ROOT, build_command, make_project
+from newsroom.mkdocs.runs import WORK_FOLDER, without_traditional_config
 from newsroom.model.story import STORIES_DIR
 from newsroom.render.search import OUTPUT_DIR as SEARCH_DIR
 from playwright.sync_api import sync_playwright
@@ -34,19 +36,26 @@ from playwright.sync_api import sync_playwright
 DEFAULT_SIZES = (10, 100, 1000)
 QUICK_SIZES = (10,)
 MEASURED_STORY = "bench-0000"  # the newest story: first on the home page
-# where the measured story is in each language (the default at the root, English under en/)
-STORY_URLS = {"zh": f"{STORIES_DIR}/{MEASURED_STORY}/", "en": f"en/{STORIES_DIR}/{MEASURED_STORY}/"}
-# (row label, page language, query): two readers, each opening a story and searching
+# where the measured story is in each language (the default at the root, the others below it)
+STORY_URLS = {
+    "zh": f"{STORIES_DIR}/{MEASURED_STORY}/",
+    "en": f"en/{STORIES_DIR}/{MEASURED_STORY}/",
+    "zh-Hant": f"zh-Hant/{STORIES_DIR}/{MEASURED_STORY}/",
+}
+# (row label, page language, query): three readers, each opening a story and searching
 SEARCHES = (
     ("first Chinese search", "zh", "湿地"),
     ("first English search", "en", "wetland"),
     ("next English search", "en", "restoring"),
+    ("first 繁體 search, typed in Simplified", "zh-Hant", "湿地"),
 )
 # each language's search bundle, at its home
-SEARCH_BUNDLES = {"zh": f"{SEARCH_DIR}/", "en": f"en/{SEARCH_DIR}/"}
-_SEARCH_FILE = re.compile(rf"^/(?:en/)?{SEARCH_DIR}/")
+SEARCH_BUNDLES = {"zh": f"{SEARCH_DIR}/", "en": f"en/{SEARCH_DIR}/", "zh-Hant": f"zh-Hant/{SEARCH_DIR}/"}
+_HOMES = "(?:en/|zh-Hant/)?"
+# the edition's search data: the index, and in the Traditional edition its table of characters
+_SEARCH_FILE = re.compile(rf"^/{_HOMES}(?:{SEARCH_DIR}/|search-characters\.json$)")
 # the same for every query once loaded: Pagefind's script, its worker and its WebAssembly
-_RUNTIME_FILE = re.compile(rf"^/(?:en/)?{SEARCH_DIR}/(?:pagefind(?:-worker)?\.js|wasm\.[^/]+\.pagefind)$")
+_RUNTIME_FILE = re.compile(rf"^/{_HOMES}{SEARCH_DIR}/(?:pagefind(?:-worker)?\.js|wasm\.[^/]+\.pagefind)$")
 GZIP_LEVEL = 6  # what web servers commonly use
 
 
@@ -84,8 +93,12 @@ class Figures:
     rebuild_cpu_seconds: float
     sequential_rebuild_wall_seconds: float  # again, the languages one after the other in one process
     sequential_rebuild_cpu_seconds: float
+    without_traditional_wall_seconds: float  # the same once more, without the Traditional edition
+    without_traditional_cpu_seconds: float
     site_bytes: int
     site_files: int
+    without_traditional_site_bytes: int
+    without_traditional_site_files: int
     search_index_bytes: int
     search_index_files: int
     story_html_bytes: dict[str, int]
@@ -147,6 +160,12 @@ def measure(stories: int, workdir: Path) -> Figures:
     # measured one after the other on the same machine, so that the two can be compared
     rebuild_seconds, rebuild_usage = _measured_build(project, side_by_side=True)
     sequential_seconds, sequential_usage = _measured_build(project, side_by_side=False)
+    without_site = workdir / "site-without-traditional"
+    without_config = without_traditional_config(project / "mkdocs.yml", project / ".cache" / WORK_FOLDER)
+    without_seconds, without_usage = _measured_build(
+        project, side_by_side=False, extra=("--config-file", str(without_config), "--site-dir", str(without_site))
+    )
+    without_bytes, without_files = _folder_size(without_site)
     index_bytes, index_files = map(sum, zip(*(_folder_size(site / bundle) for bundle in SEARCH_BUNDLES.values())))
     html = {lang: (site / url / "index.html").read_bytes() for lang, url in STORY_URLS.items()}
     on_load, searches = _measure_search(site)
@@ -168,8 +187,12 @@ def measure(stories: int, workdir: Path) -> Figures:
         rebuild_cpu_seconds=_cpu_seconds(rebuild_usage),
         sequential_rebuild_wall_seconds=sequential_seconds,
         sequential_rebuild_cpu_seconds=_cpu_seconds(sequential_usage),
+        without_traditional_wall_seconds=without_seconds,
+        without_traditional_cpu_seconds=_cpu_seconds(without_usage),
         site_bytes=site_bytes,
         site_files=site_files,
+        without_traditional_site_bytes=without_bytes,
+        without_traditional_site_files=without_files,
         search_index_bytes=index_bytes,
         search_index_files=index_files,
         story_html_bytes={lang: len(data) for lang, data in html.items()},
@@ -235,8 +258,8 @@ def _check(project: Path) -> tuple[float, dict]:
     return seconds, json.loads(result.stdout)
 
 
-def _measured_build(project: Path, side_by_side: bool) -> tuple[float, os.struct_rusage]:
-    build, seconds, usage = _run_measured(build_command(project, side_by_side=side_by_side), project)
+def _measured_build(project: Path, side_by_side: bool, extra: tuple[str, ...] = ()) -> tuple[float, os.struct_rusage]:
+    build, seconds, usage = _run_measured(build_command(project, *extra, side_by_side=side_by_side), project)
     if build.returncode != 0:
         raise BenchFailed(f"a rebuild failed:\n{build.stderr[-3000:]}")
     return seconds, usage
@@ -329,9 +352,17 @@ def markdown_table(results: list[Figures]) -> str:
             "the same, languages one after the other: wall (CPU)",
             lambda f: f"{f.sequential_rebuild_wall_seconds:.1f} s ({f.sequential_rebuild_cpu_seconds:.1f} s)",
         ),
+        (
+            "the same, without the 繁體 edition: wall (CPU)",
+            lambda f: f"{f.without_traditional_wall_seconds:.1f} s ({f.without_traditional_cpu_seconds:.1f} s)",
+        ),
         ("site/", lambda f: f"{_size(f.site_bytes)} in {f.site_files:,} files"),
         (
-            "search index (pagefind/ + en/pagefind/)",
+            "site/ without the 繁體 edition",
+            lambda f: f"{_size(f.without_traditional_site_bytes)} in {f.without_traditional_site_files:,} files",
+        ),
+        (
+            "search index (pagefind/ + en/pagefind/ + zh-Hant/pagefind/)",
             lambda f: f"{_size(f.search_index_bytes)} in {f.search_index_files:,} files",
         ),
         *[
@@ -341,7 +372,7 @@ def markdown_table(results: list[Figures]) -> str:
             )
             for lang in STORY_URLS
         ],
-        ("search data on page load (zh + en)", lambda f: _download_text(f.search_on_page_load)),
+        ("search data on page load (zh + en + zh-Hant)", lambda f: _download_text(f.search_on_page_load)),
         ("`stories.py preview`: saved edit shown after", lambda f: f"{f.preview_seconds:.1f} s"),
         ("whole-site preview (`mkdocs serve`): saved edit shown after", lambda f: f"{f.site_preview_seconds:.1f} s"),
         *[

@@ -18,16 +18,20 @@ EXPECTED_ROWS = [
     "build, peak memory (max RSS)",
     "build again, photos cached: wall (CPU)",
     "the same, languages one after the other: wall (CPU)",
+    "the same, without the 繁體 edition: wall (CPU)",
     "site/",
-    "search index (pagefind/ + en/pagefind/)",
+    "site/ without the 繁體 edition",
+    "search index (pagefind/ + en/pagefind/ + zh-Hant/pagefind/)",
     "story page HTML, zh",
     "story page HTML, en",
-    "search data on page load (zh + en)",
+    "story page HTML, zh-Hant",
+    "search data on page load (zh + en + zh-Hant)",
     "`stories.py preview`: saved edit shown after",
     "whole-site preview (`mkdocs serve`): saved edit shown after",
     "first Chinese search “湿地”",
     "first English search “wetland”",
     "next English search “restoring”",
+    "first 繁體 search, typed in Simplified “湿地”",
 ]
 
 
@@ -50,7 +54,7 @@ def test_bench_on_ten_stories_reports_every_row_and_a_clean_check(tmp_path: Path
     assert list(rows) == ["", *EXPECTED_ROWS]  # the header row has an empty first cell
     assert rows[""] == "10 stories"
     assert rows["`stories.py check`"].endswith(": 0 errors, 0 warnings")
-    assert rows["search data on page load (zh + en)"] == "0 B (no request)"
+    assert rows["search data on page load (zh + en + zh-Hant)"] == "0 B (no request)"
 
     [figures] = json.loads(figures_file.read_text(encoding="utf-8"))
     assert figures["stories"] == 10 and figures["check_errors"] == 0

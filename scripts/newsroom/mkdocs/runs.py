@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from newsroom.model.schema import SOURCE_LANG, TRANSLATION_LANG, base_language
+from newsroom.model.schema import SOURCE_LANG, TRADITIONAL_LANG, TRANSLATION_LANG, base_language
 
 CACHE_FOLDER = ".cache"  # beside mkdocs.yml: the newsroom plugin's `cache_dir`
 WORK_FOLDER = "runs"  # inside it
@@ -62,6 +62,13 @@ def derived_config(project_config: Path, work: Path, name: str, newsroom: dict, 
     path = work / f"mkdocs.{name}.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def without_traditional_config(project_config: Path, work: Path) -> Path:
+    """mkdocs.yml without the Traditional edition (for the benchmark: what the edition costs)."""
+    listed = _read(project_config).plugins["i18n"].config.languages
+    i18n = {"languages": [{**language, "build": language.locale != TRADITIONAL_LANG} for language in listed]}
+    return derived_config(project_config, work, "without-traditional", {"traditional": {"enabled": False}}, i18n)
 
 
 def preview_config(project_config: Path, docs_dir: Path, slug: str | None, lang: str) -> Path:
