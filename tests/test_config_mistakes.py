@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_DOCS, build, make_project, run_stories
+from conftest import ENV, FIXTURE_DOCS, PROJECT, build, make_project, run_stories
 from devtools.project import SEQUENTIAL_ENV
 
 RIVER = Path("stories", "river-cleanup")
@@ -173,3 +175,89 @@ def test_a_warning_only_the_english_build_gives_fails_the_build(tmp_path: Path, 
     assert "Aborted with 1 warnings in strict mode!" in built.stdout + built.stderr
     if not env:  # built beside the Chinese pages: the build says which part failed
         assert "The English build failed: Aborted with 1 warnings in strict mode!" in built.stdout + built.stderr
+
+
+def without_hooks(config: str) -> str:
+    assert "hooks:\n  - scripts/mkdocs_hooks.py\n" in config
+    return config.replace("hooks:\n  - scripts/mkdocs_hooks.py\n", "")
+
+
+def with_plugin(config: str, before_i18n: bool = False) -> str:
+    """The mkdocs.yml of the newsroom plugin: listed under `plugins:` (after i18n), no `hooks:`."""
+    config = without_hooks(config)
+    if before_i18n:
+        return config.replace("plugins:\n  - i18n:\n", "plugins:\n  - newsroom\n  - i18n:\n")
+    return re.sub(r"(\nplugins:\n  - i18n:\n(?:      .*\n|\s*\n)+)", r"\1  - newsroom\n", config)
+
+
+def check_project(project: Path, env: dict[str, str] = ENV) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(PROJECT / "scripts" / "stories.py"), "check"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "key_line", "expected"),
+    [
+        (
+            lambda config: config.replace("site_url:", "site_ulr:"),
+            r"^site_ulr:",
+            "error: unknown setting `site_ulr` — did you mean `site_url`?",
+        ),
+        (
+            without_english,
+            r"^      languages:",
+            "error: plugins → i18n → languages has no `en` (English) — add it back under `languages:`",
+        ),
+        (
+            without_hooks,
+            r"^plugins:",
+            "error: `plugins:` does not list `newsroom` (nor `hooks:` scripts/mkdocs_hooks.py), so the build "
+            "would neither check the stories nor make their pages — add `- newsroom` under `plugins:`, below the "
+            "`- i18n:` entry",
+        ),
+        (
+            lambda config: config.replace("hooks:\n  - scripts/mkdocs_hooks.py\n", "hooks:\n  - scripts/no_hooks.py\n"),
+            r"^hooks:",
+            "error: the setting `hooks` is refused by MkDocs: ",
+        ),
+        (
+            lambda config: config.replace("plugins:\n", "plugins:\n  - i18n: [\n", 1),
+            r"^  - i18n:$",  # where YAML finds the list unclosed
+            "error: mkdocs.yml cannot be read (",
+        ),
+    ],
+    ids=["misspelt-setting", "english-removed", "no-newsroom-plugin", "hooks-file-missing", "yaml-broken"],
+)
+def test_the_check_reports_a_mistake_in_mkdocs_yml_at_its_line(tmp_path: Path, change, key_line: str, expected: str):
+    project = project_with_config(tmp_path, change)
+    checked = check_project(project)
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert "Traceback" not in checked.stderr
+    assert f"mkdocs.yml:{line_of(project / 'mkdocs.yml', key_line)}: {expected}" in checked.stdout, checked.stdout
+    assert "[" in checked.stdout.split("中文说明")[1], "the Chinese explanation of the code"
+
+
+def test_the_check_accepts_the_newsroom_plugin_after_i18n_and_refuses_it_before(tmp_path: Path):
+    # whether the plugin itself loads is MkDocs' to say (`config-invalid`); its place is the check's
+    after = check_project(project_with_config(tmp_path / "after", with_plugin))
+    assert "Traceback" not in after.stderr, after.stderr
+    assert "[newsroom-plugin-missing]" not in after.stdout and "[plugin-order]" not in after.stdout, after.stdout
+    before = project_with_config(tmp_path / "before", lambda config: with_plugin(config, before_i18n=True))
+    checked = check_project(before)
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr
+    assert (
+        f"mkdocs.yml:{line_of(before / 'mkdocs.yml', r'^  - newsroom$')}: error: `plugins:` lists `newsroom` before "
+        "`i18n` — move `- newsroom` below the `- i18n:` entry, so that it sees each language i18n builds"
+    ) in checked.stdout, checked.stdout
+    assert "[plugin-order] plugins 里 newsroom 写在了 i18n 前面" in checked.stdout
+
+
+def test_the_check_of_the_unchanged_project_says_nothing_of_mkdocs_yml(tmp_path: Path):
+    checked = check_project(project_with_config(tmp_path, lambda config: config))
+    assert "mkdocs.yml" not in checked.stdout, checked.stdout

@@ -2,7 +2,9 @@
 
 MkDocs warns about a misspelt setting ("Unrecognised configuration name") without its line
 or the setting that was meant, and it accepts an i18n configuration that quietly stops
-building one of the site's languages.
+building one of the site's languages, or a plugin list without the newsroom's own plugin.
+The build checks the configuration it loaded; `stories.py check` loads mkdocs.yml as MkDocs
+does (validating it, without building) and checks the same.
 """
 
 from __future__ import annotations
@@ -12,10 +14,15 @@ import logging
 import re
 from pathlib import Path
 
-from newsroom.model.findings import ERROR, Finding
+import yaml
+
+from newsroom.model.catalogue import Code, report
+from newsroom.model.findings import Finding
 from newsroom.model.schema import LANGUAGE_NAMES, LANGUAGES, SOURCE_LANG
 
 CONFIG_FILE = "mkdocs.yml"
+NEWSROOM_PLUGIN = "newsroom"
+HOOKS_FILE = "mkdocs_hooks.py"  # the build hooks, until they become the newsroom plugin
 _UNRECOGNISED = re.compile(
     r"^Config value '[^']+': (?:Plugin '(?P<plugin>[^']+)' option '(?P<option>[^']+)': )?"
     r".*Unrecognised configuration name: (?P<name>\S+)"
@@ -35,14 +42,10 @@ def unknown_setting(warning: str, config_file: Path) -> Finding | None:
     else:  # a setting inside one of the plugin's lists, e.g. of a language
         where, known = f" under plugins → {plugin} → {option}", []
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    guess = f"did you mean `{close[0]}`? " if close else ""
-    return Finding(
-        config_file,
-        _line_of_key(config_file, name, after=plugin),
-        ERROR,
-        f"unknown setting `{name}`{where}",
-        f"{guess}MkDocs ignores settings it does not know; correct or remove it",
-    )
+    line = _line_of_key(config_file, name, after=plugin)
+    if close:
+        return report(Code.UNKNOWN_SETTING_LIKE, config_file, line, name=name, where=where, guess=close[0])
+    return report(Code.UNKNOWN_SETTING, config_file, line, name=name, where=where)
 
 
 class ExplainUnknownSettings(logging.Filter):
@@ -70,36 +73,22 @@ def check_languages(config, config_file: Path) -> list[Finding]:
     """The i18n plugin must build Chinese (the default, at the site's root) and English."""
     i18n = config.plugins.get("i18n")
     if i18n is None:
-        return [
-            Finding(
-                config_file,
-                _line_of_key(config_file, "plugins"),
-                ERROR,
-                "the i18n plugin is missing, so the site would be built in one language only",
-                "restore the `- i18n:` entry under `plugins:` from git",
-            )
-        ]
+        return [report(Code.I18N_MISSING, config_file, _line_of_key(config_file, "plugins"))]
     languages = i18n.config.languages
     locales = [language.locale for language in languages]
     line = _line_of_key(config_file, "languages", after="i18n")
     findings = [
-        Finding(
-            config_file,
-            line,
-            ERROR,
-            f"plugins → i18n → languages has no `{locale}` ({LANGUAGE_NAMES[locale]})",
-            f"add it back under `languages:`: `- locale: {locale}`, with its `name:` and `build: true`",
-        )
+        report(Code.LANGUAGE_MISSING, config_file, line, locale=locale, language=LANGUAGE_NAMES[locale])
         for locale in LANGUAGES
         if locale not in locales
     ]
     findings += [
-        Finding(
+        report(
+            Code.LANGUAGE_UNKNOWN,
             config_file,
             _line_of_key(config_file, "locale", after="i18n", value=locale),
-            ERROR,
-            f"plugins → i18n → languages lists `{locale}`, which the stories are not written in",
-            f"remove it; the languages are {' and '.join(LANGUAGES)}",
+            locale=locale,
+            languages=" and ".join(LANGUAGES),
         )
         for locale in sorted(set(locales) - set(LANGUAGES))
     ]
@@ -108,26 +97,71 @@ def check_languages(config, config_file: Path) -> list[Finding]:
     defaults = [language.locale for language in languages if language.default]
     if defaults != [SOURCE_LANG]:
         findings.append(
-            Finding(
-                config_file,
-                line,
-                ERROR,
-                f"the default language must be {SOURCE_LANG} alone, not {', '.join(defaults) or 'none'}",
-                f"give `default: true` to the `{SOURCE_LANG}` language only",
+            report(
+                Code.DEFAULT_LANGUAGE, config_file, line, source=SOURCE_LANG, defaults=", ".join(defaults) or "none"
             )
         )
     findings += [
-        Finding(
+        report(
+            Code.LANGUAGE_NOT_BUILT,
             config_file,
             _line_of_key(config_file, "locale", after="i18n", value=language.locale),
-            ERROR,
-            f"the language `{language.locale}` is not built",
-            "set `build: true` for it",
+            locale=language.locale,
         )
         for language in languages
         if language.locale in LANGUAGES and not language.build
     ]
     return findings
+
+
+def check_plugins(plugins: list[str], hooks: list[str], config_file: Path) -> list[Finding]:
+    """The newsroom plugin builds the stories: `plugins:` lists it after i18n, so that it sees
+    each language i18n builds. Until the build hooks become that plugin, `hooks:` listing
+    scripts/mkdocs_hooks.py stands for it. `plugins` are the names as listed, in their order."""
+    if NEWSROOM_PLUGIN not in plugins:
+        if any(Path(hook).name == HOOKS_FILE for hook in hooks):
+            return []
+        return [report(Code.NEWSROOM_PLUGIN_MISSING, config_file, _line_of_key(config_file, "plugins"))]
+    if "i18n" in plugins and plugins.index(NEWSROOM_PLUGIN) < plugins.index("i18n"):
+        return [report(Code.NEWSROOM_BEFORE_I18N, config_file, _line_of_item(config_file, NEWSROOM_PLUGIN))]
+    return []
+
+
+def check_config_file(config_file: Path) -> list[Finding]:
+    """What the check tells of mkdocs.yml without building: it is read and validated as MkDocs
+    reads it (which loads its plugins and hooks), then its settings, languages and plugins are checked."""
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.exceptions import ConfigurationError
+
+    config = MkDocsConfig(config_file_path=str(config_file))
+    try:
+        with config_file.open("rb") as opened:
+            config.load_file(opened)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ConfigurationError) as problem:
+        mark = getattr(problem.__context__ or problem, "problem_mark", None)  # MkDocs wraps YAML's error
+        line = mark.line + 1 if mark else 1
+        return [report(Code.CONFIG_UNREADABLE, config_file, line, problem=" ".join(str(problem).split()))]
+    # the plugins as listed, before validation loads them (one that fails to load is still in its place)
+    listed = [next(iter(entry), "") if isinstance(entry, dict) else str(entry) for entry in config.get("plugins") or []]
+    plugin_findings = check_plugins(listed, [str(hook) for hook in config.get("hooks") or []], config_file)
+    try:
+        errors, warnings = config.validate()
+    except Exception as problem:  # a plugin's or a hook's own code fails as MkDocs loads it
+        line = _line_of_key(config_file, "plugins")
+        return [report(Code.PLUGIN_UNLOADABLE, config_file, line, problem=f"{type(problem).__name__}: {problem}")] + plugin_findings
+    findings = [
+        finding
+        for name, warning in warnings
+        if (finding := unknown_setting(f"Config value '{name}': {warning}", config_file))
+    ]
+    if errors:
+        findings += [
+            report(Code.CONFIG_INVALID, config_file, _line_of_key(config_file, name), name=name, problem=error)
+            for name, error in errors
+        ]
+    else:
+        findings += check_languages(config, config_file)
+    return findings + plugin_findings
 
 
 def _line_of_key(config_file: Path, key: str, after: str | None = None, value: str | None = None) -> int:
@@ -139,6 +173,16 @@ def _line_of_key(config_file: Path, key: str, after: str | None = None, value: s
     pattern = re.compile(rf"^\s*(?:-\s+)?{re.escape(key)}\s*:\s*{re.escape(value) if value else ''}")
     start = next((i for i, line in enumerate(lines) if after and re.match(rf"^\s*-\s+{re.escape(after)}\b", line)), 0)
     return next((i + 1 for i in range(start, len(lines)) if pattern.match(lines[i])), start + 1)
+
+
+def _line_of_item(config_file: Path, item: str) -> int:
+    """The line of the list item `- item` (e.g. a plugin without settings) in the config file."""
+    try:
+        lines = config_file.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return 1
+    pattern = re.compile(rf"^\s*-\s+{re.escape(item)}\s*:?\s*$")
+    return next((number for number, line in enumerate(lines, 1) if pattern.match(line)), 1)
 
 
 def _top_level_settings() -> list[str]:
