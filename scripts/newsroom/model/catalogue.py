@@ -31,6 +31,7 @@ def _left_out(what: str) -> str:
 
 
 class Code(Enum):
+    # --- a story's or page's files and front matter (checks/structure.py, pages.py; model/story.py)
     MISSING_TRANSLATION = Kind(
         "missing-translation",
         ERROR,
@@ -173,6 +174,7 @@ class Code(Enum):
         zh="正文还是空的：在信息区下面写正文，段落之间空一行。",
         en="The story has no text yet: write the paragraphs below the fields, with a blank line between them.",
     )
+    # --- who a story credits (checks/people.py)
     NO_AUTHOR = Kind(
         "no-author",
         ERROR,
@@ -227,6 +229,7 @@ class Code(Enum):
         zh="中英文署名的人不一致：两种语言要署同样的人。",
         en="The two languages credit different people: name the same people in both.",
     )
+    # --- photos: as declared (checks/photos.py) and as their files are (checks/photo_checks.py)
     PHOTO_MALFORMED = Kind(
         "photo-malformed",
         ERROR,
@@ -483,6 +486,7 @@ class Code(Enum):
         zh="同一张图片中英文署名的摄影者不同：两种语言要署同一人。",
         en="The two languages credit the same photo to different people: credit the same person.",
     )
+    # --- the translation (checks/translation.py)
     LANGUAGES_DISAGREE = Kind(
         "languages-disagree",
         ERROR,
@@ -547,6 +551,7 @@ class Code(Enum):
         zh="中文稿改过，英文译文未跟上：更新译文后运行 mark-translated。",
         en="The Chinese changed after the translation: update the English, then run mark-translated.",
     )
+    # --- what the text says: markup and HTML (checks/markup.py, content.py)
     CODE_TAG = Kind(
         "unsafe",
         ERROR,
@@ -637,6 +642,7 @@ class Code(Enum):
         "{kind} `{record}`: `{key}` ({lang}) contains markup ({shown}); it is plain text",
         "write it as plain text: no tags, no &…; codes (type the character itself)",
     )
+    # --- the docs/ tree and the files in it (model/site.py, model/story.py)
     MISNAMED_LANGUAGE = Kind(
         "misnamed-file",
         ERROR,
@@ -747,6 +753,7 @@ class Code(Enum):
         zh="文件太大，不像是稿件：拆分或删掉粘贴进来的数据。",
         en="The file is too large for a story: split it or remove pasted data.",
     )
+    # --- the records and the glossary in docs/_data/ (model/registry.py, checks/glossary.py)
     RECORD_MISSING = Kind(
         "record-missing",
         ERROR,
@@ -799,6 +806,7 @@ class Code(Enum):
         zh="中文里有译名表（docs/_data/glossary.yml）中的术语，英文却没有用规定的译法：按提示改译文；译名表的译法不合适时改译名表。",
         en="The Chinese has a term of the glossary (docs/_data/glossary.yml) but the English does not use its rendering: render it as the message says, or change the glossary entry if the rendering is wrong.",
     )
+    # --- an XLIFF file to import (commands/xliff.py)
     XLIFF_NOT_XML = Kind(
         "xliff-unreadable",
         ERROR,
@@ -911,6 +919,7 @@ class Code(Enum):
         "unit {unit}: its English would change the story's structure (a line starting with #, ![ or * * *, or a blank line), so it was not written",
         "rephrase the start of the unit in the CAT tool, then import again",
     )
+    # --- mkdocs.yml (checks/config_checks.py)
     UNKNOWN_SETTING = Kind(
         "unknown-setting",
         ERROR,
