@@ -12,7 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsroom.model.blocks import UNTRANSLATED_MARK
-from newsroom.model.findings import ERROR, WARNING, Finding
+from newsroom.model.catalogue import Code, report
+from newsroom.model.findings import Finding
 from newsroom.model.registry import DATA_DIR, _load_mapping
 from newsroom.model.story import Story
 from newsroom.model.units import Unit, story_units
@@ -93,16 +94,7 @@ def _load(path: Path, _mtime: int, _size: int) -> Glossary:
         renderings = entry.get("en") if isinstance(entry, dict) else None
         renderings = [renderings] if isinstance(renderings, str) else renderings
         if not isinstance(renderings, list) or not all(isinstance(r, str) and r.strip() for r in renderings or [None]):
-            glossary.problems.append(
-                Finding(
-                    path,
-                    line_of(zh),
-                    ERROR,
-                    f"the glossary term `{zh}` has no English rendering",
-                    "write it as `术语: English` or give `en:` under it（为术语写上英文译法）",
-                    code="record-incomplete",
-                )
-            )
+            glossary.problems.append(report(Code.TERM_NO_RENDERING, path, line_of(zh), term=zh))
             continue
         glossary.terms[str(zh)] = Term(
             str(zh),
@@ -142,16 +134,15 @@ def misses(story: Story) -> list[Finding]:
     """The check's warnings: one per glossary term left out of a unit's English."""
     glossary = load_glossary(story.folder.parent.parent)
     return [
-        Finding(
+        report(
+            Code.GLOSSARY_MISS,
             story.translation.path,
             miss.unit.en_line,
-            WARNING,
-            f"{miss.unit.context} (Chinese line {miss.unit.zh_line}) has the glossary term {miss.term.zh}, "
-            f"but its English does not say “{miss.term.en}”"
-            + (f" (or “{'”, “'.join(miss.term.also)}”)" if miss.term.also else ""),
-            f"render {miss.term.zh} as “{miss.term.en}”, or change its entry in docs/{DATA_DIR}/{GLOSSARY_FILE}"
-            f"（译名表要求把“{miss.term.zh}”译作“{miss.term.en}”）",
-            code="glossary-miss",
+            unit=miss.unit.context,
+            zh_line=miss.unit.zh_line,
+            term=miss.term.zh,
+            rendering=miss.term.en,
+            others=f" (or “{'”, “'.join(miss.term.also)}”)" if miss.term.also else "",
         )
         for miss in story_misses(story, glossary)
     ]

@@ -28,6 +28,7 @@ from newsroom.mkdocs import preview
 from newsroom.mkdocs.config import NewsroomConfig
 from newsroom.mkdocs.shared import STORY_TOP, LanguageOutput, SharedFiles, feed_link, hand_off, theme_globals
 from newsroom.model.blocks import PARAGRAPH
+from newsroom.model.catalogue import Code, report
 from newsroom.model.findings import ERROR, Finding
 from newsroom.model.schema import SOURCE_LANG, TRANSLATION_LANG
 from newsroom.model.site import Site, load_site, page_key
@@ -130,12 +131,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             # a link that leads nowhere: MkDocs would stop with a traceback copying it
             files.remove(file)
             if self.lang == SOURCE_LANG and not file.is_documentation_page():  # the check reports pages
-                log.warning(
-                    Finding(
-                        Path(file.abs_src_path), 1, ERROR, "the file is a link that leads nowhere",
-                        "replace the link with the file itself", code="unreadable",
-                    ).format(self.run.root)
-                )  # fmt: skip
+                log.warning(report(Code.DANGLING_LINK, Path(file.abs_src_path), 1).format(self.run.root))
         for file in list(files.documentation_pages()):
             found = site.story_for(file.src_uri)
             if getattr(file, "locale", self.lang) != self.lang or (found and not found[0].is_published_in(self.lang)):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsroom.checks.markup import markup_in_text
 from newsroom.model import frontmatter
 from newsroom.model.findings import ERROR, Finding
 from newsroom.model.schema import LANGUAGES
@@ -21,6 +20,7 @@ class Contributor:
     names: dict[str, str]
     titles: dict[str, str]
     in_byline: dict[str, str] = field(default_factory=dict)
+    line: int = 1  # of its entry in contributors.yml
 
     def name(self, lang: str) -> str:
         return self.names.get(lang) or next(iter(self.names.values()), self.id)
@@ -39,6 +39,7 @@ class Series:
     title: dict[str, str]
     subtitle: dict[str, str]
     description: dict[str, str]
+    line: int = 1  # of its entry in series.yml
 
 
 @dataclass
@@ -84,9 +85,12 @@ def load_registry(docs_dir: Path) -> Registry:
             )
             continue
         contributor = Contributor(
-            str(person_id), names, _language_texts(record.get("title")), _language_texts(record.get("in_byline"))
+            str(person_id),
+            names,
+            _language_texts(record.get("title")),
+            _language_texts(record.get("in_byline")),
+            people_lines(person_id),
         )
-        registry.problems += _markup(registry.contributors_path, people_lines(person_id), "contributor", person_id, record)
         registry.contributors[contributor.id] = contributor
         for key in [contributor.id, *names.values()]:
             registry._by_name[" ".join(key.split()).casefold()] = contributor
@@ -105,33 +109,14 @@ def load_registry(docs_dir: Path) -> Registry:
                     code="record-incomplete",
                 )
             )
-        registry.problems += _markup(registry.series_path, series_lines(series_id), "series", series_id, record)
         registry.series[str(series_id)] = Series(
             str(series_id),
             title,
             _language_texts(record.get("subtitle")),
             _language_texts(record.get("description")),
+            series_lines(series_id),
         )
     return registry
-
-
-def _markup(path: Path, line: int, kind: str, record_id: object, record: dict) -> list[Finding]:
-    """Names, titles and descriptions are shown to readers as plain text: markup is an error."""
-    found = []
-    for key in ("name", "title", "in_byline", "subtitle", "description"):
-        for lang, text in _language_texts(record.get(key)).items():
-            if shown := markup_in_text(text):
-                found.append(
-                    Finding(
-                        path,
-                        line,
-                        ERROR,
-                        f"{kind} `{record_id}`: `{key}` ({lang}) contains markup ({shown}); it is plain text",
-                        "write it as plain text: no tags, no &…; codes (type the character itself)",
-                        code="markup-in-field",
-                    )
-                )
-    return found
 
 
 def _language_texts(value: object) -> dict[str, str]:
