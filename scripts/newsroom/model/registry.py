@@ -68,7 +68,7 @@ class Registry:
 def load_registry(docs_dir: Path) -> Registry:
     data_dir = docs_dir / DATA_DIR
     registry = Registry(contributors_path=data_dir / CONTRIBUTORS_FILE, series_path=data_dir / SERIES_FILE)
-    people, people_lines = _load_mapping(registry.contributors_path, registry.problems)
+    people, people_lines = load_data_file(registry.contributors_path, registry.problems)
     for person_id, record in people.items():
         names = _language_texts(record.get("name") if isinstance(record, dict) else None)
         if not names:
@@ -90,7 +90,7 @@ def load_registry(docs_dir: Path) -> Registry:
         registry.contributors[contributor.id] = contributor
         for key in [contributor.id, *names.values()]:
             registry._by_name[" ".join(key.split()).casefold()] = contributor
-    all_series, series_lines = _load_mapping(registry.series_path, registry.problems)
+    all_series, series_lines = load_data_file(registry.series_path, registry.problems)
     for series_id, record in all_series.items():
         record = record if isinstance(record, dict) else {}
         title = _language_texts(record.get("title"))
@@ -140,7 +140,7 @@ def _language_texts(value: object) -> dict[str, str]:
     return {lang: str(value[lang]).strip() for lang in LANGUAGES if value.get(lang)}
 
 
-def _load_mapping(path: Path, problems: list[Finding]):
+def load_data_file(path: Path, problems: list[Finding]):
     """The YAML mapping in `path`, and a function giving the line of one of its keys."""
     no_lines = lambda key: 1
     try:
@@ -165,13 +165,8 @@ def _load_mapping(path: Path, problems: list[Finding]):
         )
         return {}, no_lines
     try:
-        front, _ = frontmatter.parse(f"---\n{text}\n---\n")
+        fields = frontmatter.parse_document(text)
     except frontmatter.FrontMatterProblem as problem:
-        problems.append(
-            Finding(path, max(1, problem.line - 1), ERROR, problem.message, problem.fix, code="record-syntax")
-        )
+        problems.append(Finding(path, problem.line, ERROR, problem.message, problem.fix, code="record-syntax"))
         return {}, no_lines
-    if front is None:
-        return {}, no_lines
-    # the file was wrapped in fences above, so its own lines are one less
-    return front.data, lambda key: max(1, front.line_of(key) - 1)
+    return fields.data, fields.line_of
