@@ -98,7 +98,8 @@ def new_story_texts(site: Site, title: str, date: dt.date) -> tuple[str, str]:
     series = next(iter(site.registry.series)) if len(site.registry.series) == 1 else None
     chinese, english = yaml_writer.template(_CHINESE_FIELDS), yaml_writer.template(_ENGLISH_FIELDS)
     for fields, shown_title in ((chinese, title), (english, f"{UNTRANSLATED_MARK} {title}")):
-        fields["title"], fields["series"], fields["date"] = shown_title, series, date
+        for name, value in (("title", shown_title), ("series", series), ("date", date)):
+            yaml_writer.put(fields, (name,), value)
     choices = "" if series else f": {', '.join(site.registry.series) or 'add one first'}"
     chinese.yaml_add_eol_comment(
         f"# 系列 id，见 docs/_data/series.yml / the series id{choices}",

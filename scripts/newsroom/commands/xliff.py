@@ -333,8 +333,9 @@ def _edited_text(english: StoryFile, edits: list[tuple[Unit, str]]) -> str:
     for start, end, new, _ in sorted(operations, key=lambda op: (op[0], op[1], op[3]), reverse=True):
         lines[start - 1 : end] = new
     text = "\n".join(lines)
-    fields = [(unit.field, text) for unit, text in edits if unit.is_field]
-    return yaml_writer.edited(text, lambda front: _put_fields(front, fields)) if fields else text
+    # a field the English lacks goes where the guide has it (a photo's, after the photo's others)
+    fields = {unit.field: text for unit, text in edits if unit.is_field}
+    return yaml_writer.edited(text, fields, STORY_FIELDS) if fields else text
 
 
 def _block_edit(english: StoryFile, lines: list[str], unit: Unit, text: str) -> tuple[int, int, list[str]]:
@@ -356,23 +357,6 @@ def _block_end(english: StoryFile, lines: list[str], block) -> int:
     while end > block.line and not lines[end - 1].strip():
         end -= 1
     return end
-
-
-def _put_fields(front, fields: list[tuple[tuple, str]]) -> None:
-    """Each text into its field; a field the English lacks goes after the fields the schema puts
-    before it (a photo's, after the photo's last field)."""
-    for path, text in fields:
-        *parents, key = path
-        record = front
-        for part in parents:
-            record = record[part]
-        if key in record or parents:
-            record[key] = text
-        else:
-            order = list(STORY_FIELDS)
-            before = set(order[: order.index(key)]) if key in order else set(order)
-            position = max((index + 1 for index, name in enumerate(record) if name in before), default=0)
-            record.insert(position, key, text)
 
 
 def _read_text(path: Path, text: str) -> StoryFile:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from newsroom.model import yaml_writer
+from newsroom.model.schema import STORY_FIELDS
 from newsroom.model.story import Story, StoryFile
 
 
@@ -16,12 +17,5 @@ def marked_text(story: Story, today: dt.date) -> str:
 def recorded_text(english: StoryFile, source: str, today: dt.date) -> str:
     """The English file's text with `translation:` recording `source`, the fingerprints of the
     Chinese blocks it translates; the rest of the file as it was."""
-
-    def record(fields) -> None:
-        translation = fields.get("translation")
-        if isinstance(translation, dict):  # updated in place, keeping any comment beside it
-            translation["source"], translation["updated"] = source, today
-        else:
-            fields["translation"] = {"source": source, "updated": today}
-
-    return yaml_writer.edited(english.text, record)
+    record = {("translation", "source"): source, ("translation", "updated"): today}
+    return yaml_writer.edited(english.text, record, STORY_FIELDS)

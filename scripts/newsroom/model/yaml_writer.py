@@ -1,17 +1,19 @@
-"""Writing YAML: the front matter of new files, and edits that keep a file's comments, key order,
-quoting and layout (ruamel.yaml's round trip).
+"""Writing YAML: the front matter of new files, and edits that keep a file's comments, key order
+and quoting (ruamel.yaml's round trip).
 
 Reading stays with `frontmatter` (PyYAML, as MkDocs reads): what is written here is read back
-there, so strings are quoted wherever PyYAML, which follows YAML 1.1, would read them as anything
-but text (`yes`, `on`, `1:20`), and nowhere else.
+there, so a text is quoted where PyYAML would read it as something else (`yes`, `on`, `1:20`) or
+YAML's syntax needs it (`夜市: 重开`, `[TRANSLATE] …`), and nowhere else. A field left alone by an
+edit is written as it was.
 """
 
 from __future__ import annotations
 
-import functools
 import io
-from collections.abc import Callable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
+
+import yaml as pyyaml
 
 from newsroom.model.frontmatter import FENCE, FrontMatterProblem, split
 
@@ -23,27 +25,13 @@ if TYPE_CHECKING:
 
 # no line is ever folded: a journalist's field stays on the line it was written on
 _NEVER_FOLD = 1 << 30
-
-
-@functools.cache
-def _read_as_pyyaml() -> type:
-    from ruamel.yaml.resolver import VersionedResolver
-
-    class ReadAsPyYaml(VersionedResolver):
-        """Decides which strings need quotes by YAML 1.1's rules, which the reader follows."""
-
-        @property
-        def processing_version(self):
-            return (1, 1)
-
-    return ReadAsPyYaml
+_TEXT_TAG = "tag:yaml.org,2002:str"
 
 
 def _writer() -> YAML:
     from ruamel.yaml import YAML
 
     yaml = YAML()
-    yaml.Resolver = _read_as_pyyaml()
     yaml.allow_unicode = True  # 夜市, not \u591c\u5e02
     yaml.width = _NEVER_FOLD
     # the layout of the guide, `new` and `import`: `photos:` then `  - file: …`, `    caption: …`
@@ -66,33 +54,61 @@ def _dumped(data, yaml: YAML) -> str:
     return stream.getvalue()
 
 
-def new_front_matter(fields: dict) -> str:
-    """`---`-fenced front matter for a new file, the fields in the order given: lists of plain
-    values inline (`text: [张凯鹏]`, as the guide writes them), an empty text as `""` and None as a
-    blank to fill in (`date:`)."""
-    return f"{FENCE}\n{_dumped(_laid_out(fields), _writer())}{FENCE}\n"
-
-
-def _laid_out(value):
-    """Fresh containers each time, so that a list given twice is written twice, not as an alias."""
+def _as_written(value):
+    """`value` ready to dump: fresh containers (a list given twice is written twice, not as an
+    alias), lists of plain values inline (`text: [张凯鹏]`, as the guide writes them), an empty
+    text as `""`, and quotes around a text that PyYAML would otherwise read as a yes, number or date."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
     if isinstance(value, dict):
-        return CommentedMap((key, _laid_out(item)) for key, item in value.items())
+        return CommentedMap((key, _as_written(item)) for key, item in value.items())
     if isinstance(value, list):
-        items = CommentedSeq(_laid_out(item) for item in value)
+        items = CommentedSeq(_as_written(item) for item in value)
         if not any(isinstance(item, (dict, list)) for item in value):
             items.fa.set_flow_style()
         return items
     if value == "":
         return DoubleQuotedScalarString("")
+    if isinstance(value, str) and _read_by_pyyaml_as_other_than_text(value):
+        return SingleQuotedScalarString(value)
     return value
 
 
+def _read_by_pyyaml_as_other_than_text(text: str) -> bool:
+    return pyyaml.resolver.Resolver().resolve(pyyaml.ScalarNode, text, (True, False)) != _TEXT_TAG
+
+
+def new_front_matter(fields: dict) -> str:
+    """`---`-fenced front matter for a new file, the fields in the order given; None is written
+    as a blank to fill in (`date:`)."""
+    return f"{FENCE}\n{_dumped(_as_written(fields), _writer())}{FENCE}\n"
+
+
 def template(text: str) -> CommentedMap:
-    """A front matter template written as YAML with its comments, to fill in and `dump`."""
+    """A front matter template written as YAML with its comments, to `put` values into and `dump`."""
     return _loaded(text, 1)
+
+
+def put(fields: CommentedMap, path: tuple, value, order: Iterable[str] = ()) -> None:
+    """Set the field at `path` (`("photos", 0, "caption")`), making the mappings on the way; a
+    top-level field new to the file goes after those that `order` puts before it, others last."""
+    from ruamel.yaml.comments import CommentedMap
+
+    *parents, key = path
+    record = fields
+    for part in parents:
+        child = record[part] if isinstance(record, list) else record.get(part)
+        if not isinstance(child, (dict, list)):
+            child = record[part] = CommentedMap()
+        record = child
+    order = list(order)
+    if key in record or record is not fields or key not in order:
+        record[key] = _as_written(value)
+        return
+    before = set(order[: order.index(key)])
+    position = max((index + 1 for index, name in enumerate(record) if name in before), default=0)
+    record.insert(position, key, _as_written(value))
 
 
 def dump(fields: CommentedMap) -> str:
@@ -100,18 +116,19 @@ def dump(fields: CommentedMap) -> str:
     return f"{FENCE}\n{_dumped(fields, _writer())}{FENCE}\n"
 
 
-def edited(text: str, edit: Callable[[CommentedMap], None]) -> str:
-    """A Markdown file's text with `edit` applied to its front matter; the other fields keep
-    their comments, order and quotes (indentation becomes the guide's), the body is untouched."""
+def edited(text: str, changes: dict[tuple, object], order: Iterable[str] = ()) -> str:
+    """A Markdown file's text with the fields at the `changes`' paths set (see `put`); the other
+    fields keep their comments, order and quotes (indentation becomes the guide's), and the
+    body is untouched."""
     yaml_text, _, yaml_line, body_line = split(text)
     if yaml_text is None:
         raise FrontMatterProblem(1, "the file has no front matter", "start the file with the fields between `---` lines")
     fields = _loaded(yaml_text, yaml_line)
-    edit(fields)
-    front = _dumped(fields, _writer()) if fields else ""
+    for path, value in changes.items():
+        put(fields, path, value, order)
     lines = text.split("\n")
     # the fences as written (`---` or a closing `...`), the body byte for byte
-    return "\n".join([lines[0], front + "\n".join(lines[body_line - 2 :])])
+    return "\n".join([lines[0], _dumped(fields, _writer()) + "\n".join(lines[body_line - 2 :])])
 
 
 def _loaded(yaml_text: str, first_line: int) -> CommentedMap:
