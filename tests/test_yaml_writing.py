@@ -45,7 +45,9 @@ def test_new_writes_chinese_as_characters_and_quotes_only_where_yaml_needs_it(fi
 
 def test_mark_translated_keeps_comments_order_and_body(fixture_docs: Path):
     english = fixture_docs / RIVER / "index.en.md"
-    edit(english, "deck: Residents", "# checked with the desk on 3 March\ndeck: Residents")
+    edit(english, "deck: Residents on both banks return to the water", '# checked with the desk\ndeck: "Residents return"')
+    edit(english, "alt: A river with footpaths", "alt: 'A river with footpaths")
+    edit(english, "along both banks\n", "along both banks'\n")
     edit(english, "caption: The river after dredging", "caption: The river after dredging  # the photographer's words")
     edit(fixture_docs / RIVER / "index.zh.md", "确保河水长清。", "确保河水长清、岸线常绿。")
     before = english.read_text(encoding="utf-8")
