@@ -332,10 +332,10 @@ def _edited_text(english: StoryFile, edits: list[tuple[Unit, str]]) -> str:
     # later unit goes in first, so that the earlier ends up before it
     for start, end, new, _ in sorted(operations, key=lambda op: (op[0], op[1], op[3]), reverse=True):
         lines[start - 1 : end] = new
-    text = "\n".join(lines)
     # a field the English lacks goes where the guide has it (a photo's, after the photo's others)
     fields = {unit.field: text for unit, text in edits if unit.is_field}
-    return yaml_writer.edited(text, fields, STORY_FIELDS) if fields else text
+    edited = "\n".join(lines)
+    return yaml_writer.edited(edited, fields, STORY_FIELDS) if fields else edited
 
 
 def _block_edit(english: StoryFile, lines: list[str], unit: Unit, text: str) -> tuple[int, int, list[str]]:
