@@ -80,3 +80,16 @@ def test_import_xliff_puts_a_field_the_english_lacked_in_the_guides_order(fixtur
         "series: test-series  # the desk's series",
     ]
     assert StoryFile.read(english, "en").text_field("deck") == "Residents return to the river: both banks"
+
+
+def test_mark_translated_keeps_an_impossible_date_for_the_check_to_report(fixture_docs: Path):
+    english = fixture_docs / RIVER / "index.en.md"
+    edit(english, "date: 2026-03-15", "date: 2026-02-30")
+    edit(fixture_docs / RIVER / "index.zh.md", "确保河水长清。", "确保河水长清、岸线常绿。")
+
+    marked = run_stories("mark-translated", str(fixture_docs / RIVER), docs=fixture_docs)
+
+    assert marked.returncode == 0, marked.stderr
+    assert "date: 2026-02-30\n" in english.read_text(encoding="utf-8")
+    checked = run_stories("check", str(fixture_docs / RIVER), docs=fixture_docs)
+    assert "index.en.md:5: error: `2026-02-30`" in checked.stdout and "[bad-date]" in checked.stdout

@@ -9,6 +9,7 @@ edit is written as it was.
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -26,12 +27,14 @@ if TYPE_CHECKING:
 # no line is ever folded: a journalist's field stays on the line it was written on
 _NEVER_FOLD = 1 << 30
 _TEXT_TAG = "tag:yaml.org,2002:str"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
 def _writer() -> YAML:
     from ruamel.yaml import YAML
 
     yaml = YAML()
+    yaml.Representer = _keeping_impossible_dates()[1]
     yaml.allow_unicode = True  # 夜市, not \u591c\u5e02
     yaml.width = _NEVER_FOLD
     # the layout of the guide, `new` and `import`: `photos:` then `  - file: …`, `    caption: …`
@@ -45,7 +48,33 @@ def _reader() -> YAML:
 
     yaml = YAML()
     yaml.preserve_quotes = True
+    yaml.Constructor, yaml.Representer = _keeping_impossible_dates()
     return yaml
+
+
+@functools.cache
+def _keeping_impossible_dates() -> tuple[type, type]:
+    """ruamel's round trip, except that a date that is no date (`2025-02-30`), which the check
+    reports, is kept as written instead of stopping the edit with a ValueError."""
+    from ruamel.yaml.constructor import RoundTripConstructor
+    from ruamel.yaml.representer import RoundTripRepresenter
+
+    class ImpossibleDate(str):
+        pass
+
+    class Constructor(RoundTripConstructor):
+        def construct_yaml_timestamp(self, node, values=None):
+            try:
+                return super().construct_yaml_timestamp(node, values)
+            except ValueError:
+                return ImpossibleDate(node.value)
+
+    class Representer(RoundTripRepresenter):
+        pass
+
+    Constructor.add_constructor(_TIMESTAMP_TAG, Constructor.construct_yaml_timestamp)
+    Representer.add_representer(ImpossibleDate, lambda self, date: self.represent_scalar(_TIMESTAMP_TAG, str(date)))
+    return Constructor, Representer
 
 
 def _dumped(data, yaml: YAML) -> str:
