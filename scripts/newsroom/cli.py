@@ -18,7 +18,8 @@ from newsroom.commands import scaffold, status, xliff
 from newsroom.mkdocs import runs
 from newsroom.model.catalogue import Code, report
 from newsroom.model.files import WouldOverwrite, remove_leftovers, write_text
-from newsroom.model.findings import ERROR, WARNING, real_path, shown_path
+from newsroom.model.findings import ERROR, WARNING, Finding, real_path, shown_path
+from newsroom.model.frontmatter import FrontMatterProblem
 from newsroom.model.registry import DATA_DIR
 from newsroom.model.schema import LANGUAGES, SOURCE_LANG
 from newsroom.model.site import Site, load_site
@@ -386,6 +387,11 @@ def run_mark_translated(args) -> int:
         return 0
     try:
         write_text(story.translation.path, marked_text(story, dt.date.today()), replace=True)
+    except FrontMatterProblem as problem:
+        finding = Finding(story.translation.path, problem.line, ERROR, problem.message, problem.fix, "front-matter-syntax")
+        print(finding.format(), file=sys.stderr)
+        print("not marked; the file was not changed（未标记，文件未改动）", file=sys.stderr)
+        return 1
     except OSError as error:
         print(
             f"{shown_path(story.translation.path)}: cannot save ({error.strerror}); the file was not changed",

@@ -14,7 +14,7 @@ from pathlib import Path
 from newsroom.model.blocks import UNTRANSLATED_MARK
 from newsroom.model.catalogue import Code, report
 from newsroom.model.findings import Finding
-from newsroom.model.registry import DATA_DIR, _load_mapping
+from newsroom.model.registry import DATA_DIR, load_data_file
 from newsroom.model.story import Story
 from newsroom.model.units import Unit, story_units
 
@@ -88,7 +88,7 @@ def load_glossary(docs_dir: Path) -> Glossary:
 @lru_cache(maxsize=4)
 def _load(path: Path, _mtime: int, _size: int) -> Glossary:
     glossary = Glossary(path)
-    entries, line_of = _load_mapping(path, glossary.problems)
+    entries, line_of = load_data_file(path, glossary.problems)
     for zh, entry in entries.items():
         entry = {"en": entry} if isinstance(entry, str) else entry
         renderings = entry.get("en") if isinstance(entry, dict) else None

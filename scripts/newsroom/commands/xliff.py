@@ -21,10 +21,11 @@ from lxml.builder import ElementMaker
 
 from newsroom.checks.glossary import Glossary
 from newsroom.checks.markup import markup_in_text
+from newsroom.model import yaml_writer
 from newsroom.model.blocks import BREAK, HEADING, PHOTO, Block, block_fingerprint, normalized
 from newsroom.model.catalogue import Code, report
-from newsroom.model.findings import Finding
-from newsroom.model.frontmatter import yaml_line
+from newsroom.model.findings import ERROR, Finding
+from newsroom.model.frontmatter import FrontMatterProblem
 from newsroom.model.schema import STORY_FIELDS
 from newsroom.model.site import Site
 from newsroom.model.story import STORIES_DIR, Story, StoryFile
@@ -155,9 +156,15 @@ def import_xliff(path: Path, site: Site, today: dt.date) -> Imported:
     edits = {unit.id: item.target for unit, item in changes if item.target != unit.en}
     if not result.translated:
         return result
-    text = _edited_text(story.translation, [(current[key], target) for key, target in edits.items()])
-    english = _read_text(story.translation.path, text)
-    text = recorded_text(english, _record(story, result.translated), today)
+    try:
+        text = _edited_text(story.translation, [(current[key], target) for key, target in edits.items()])
+        english = _read_text(story.translation.path, text)
+        text = recorded_text(english, _record(story, result.translated), today)
+    except FrontMatterProblem as unwritable:
+        result.problems.append(
+            Finding(story.translation.path, unwritable.line, ERROR, unwritable.message, unwritable.fix, "front-matter-syntax")
+        )
+        return result
     result.text = _verified(story, text, changes, problem)
     return result
 
@@ -263,14 +270,18 @@ def _edited_text(english: StoryFile, edits: list[tuple[Unit, str]]) -> str:
     """The English file's text with the units' new English put in place, the rest untouched."""
     lines = english.text.split("\n")
     operations = [
-        (*(_field_edit if unit.is_field else _block_edit)(english, lines, unit, text), order)
+        (*_block_edit(english, lines, unit, text), order)
         for order, (unit, text) in enumerate(edits)
+        if not unit.is_field
     ]
     # bottom up, so that each edit's line numbers still hold; of two insertions at one place the
     # later unit goes in first, so that the earlier ends up before it
     for start, end, new, _ in sorted(operations, key=lambda op: (op[0], op[1], op[3]), reverse=True):
         lines[start - 1 : end] = new
-    return "\n".join(lines)
+    # a field the English lacks goes where the guide has it (a photo's, after the photo's others)
+    fields = {unit.field: text for unit, text in edits if unit.is_field}
+    edited = "\n".join(lines)
+    return yaml_writer.edited(edited, fields, STORY_FIELDS) if fields else edited
 
 
 def _block_edit(english: StoryFile, lines: list[str], unit: Unit, text: str) -> tuple[int, int, list[str]]:
@@ -292,30 +303,6 @@ def _block_end(english: StoryFile, lines: list[str], block) -> int:
     while end > block.line and not lines[end - 1].strip():
         end -= 1
     return end
-
-
-def _field_edit(english: StoryFile, lines: list[str], unit: Unit, text: str) -> tuple[int, int, list[str]]:
-    front = english.front
-    close = english.body_line - 1  # the closing `---`
-    key = unit.field[-1]
-    if unit.field in front.lines:
-        start = front.lines[unit.field]
-        end = min([line for line in front.lines.values() if line > start] + [close]) - 1
-        prefix = lines[start - 1][: lines[start - 1].index(f"{key}:")]
-        return start, end, [prefix + yaml_line(key, text)]
-    # a field the English lacks: after the field that comes before it (or the photo's last field)
-    parent = unit.field[:-1]
-    if parent:
-        siblings = [line for path, line in front.lines.items() if path[: len(parent)] == parent and len(path) > len(parent)]
-        first = lines[min(siblings) - 1]
-        indent = " " * (len(first) - len(first.lstrip(" -")))
-        after = max(siblings)
-    else:
-        order = list(STORY_FIELDS)
-        before = [front.lines[(name,)] for name in order[: order.index(key)] if (name,) in front.lines]
-        indent, after = "", max(before, default=1)
-    end = min([line for line in front.lines.values() if line > after] + [close]) - 1
-    return end + 1, end, [indent + yaml_line(key, text)]
 
 
 def _read_text(path: Path, text: str) -> StoryFile:
