@@ -169,11 +169,20 @@ def test_a_result_quotes_the_passage_that_matches_not_the_headline_and_deck(
     headline = story.select_one("h1.nr-title").get_text(strip=True)
     assert result["title"] == headline
     assert not words(result["excerpt"]).startswith(words(headline)), result
-    for credit in story.select(".nr-body .nr-photo__credit"):
+    for credit in story.select(".nr-photo__credit"):
         credit.decompose()  # not a word of the story, and not indexed
-    assert words(result["excerpt"]) in words(story.select_one(".nr-body").get_text(" ")), result
+    quotable = " ".join(part.get_text(" ") for part in story.select("#nr-lead-photo figcaption, .nr-body"))
+    assert words(result["excerpt"]) in words(quotable), result
     assert any(query in mark.lower() for mark in result["marks"]), result
     assert all(re.fullmatch(r"\w+", mark) for mark in result["marks"]), "a mark holds more than the word"
+
+
+def test_a_match_in_the_lead_photo_caption_only_is_quoted_from_there(reader: Reader, real_site: Path):
+    results = results_for(reader, "", "湿地")  # the first story has the word in its caption only
+    result = the_result(results, "", FIRST_STORY)
+    caption = page(real_site, f"stories/{FIRST_STORY}/").select_one("#nr-lead-photo .nr-photo__caption").get_text()
+    assert "湿地" in caption and result["excerpt"].startswith(caption), result
+    assert "湿地" in result["marks"], result
 
 
 @pytest.mark.parametrize("query", ["居民", "测试", "河道", "湿地"])

@@ -11,9 +11,11 @@
   const DEBOUNCE_MS = 200;
   const EXCERPT_WORDS = 30; // Pagefind's words: a Chinese word is one to four characters
   const LEAD_IN_WORDS = 8; // at most this many words before the first match, from a sentence's start
-  // where the templates start the text that results quote (story.html, series.html): the headline
-  // and deck above it are the result's title already
-  const QUOTED_FROM = new Set(["story-text", "series-text"]);
+  // where the parts of a page that results quote start (story.html, series.html): the headline
+  // and deck above them are the result's title already; a result without a match in them quotes
+  // the story's text from its start
+  const QUOTED = new Set(["nr-lead-photo", "nr-story-text", "nr-series-text"]);
+  const TEXT = new Set(["nr-story-text", "nr-series-text"]);
   const SENTENCE_END = /[。！？；.!?;]["”’）)]*\s*$/u;
   const CJK_PUNCTUATION = /[\u3000-\u303f\uff00-\uffef“”‘’—…·]\s*$/u;
   const HAN = /\p{Script=Han}\s*$/u;
@@ -114,15 +116,18 @@
   function passage(page) {
     const segmented = page.raw_content.includes("\u200B");
     const tokens = segmented ? page.raw_content.split("\u200B") : page.raw_content.split(/\s+/);
-    const anchor = (page.anchors || []).find((candidate) => QUOTED_FROM.has(candidate.id));
-    const first = anchor ? anchor.location : 0;
+    const parts = (page.anchors || []).filter((anchor) => QUOTED.has(anchor.id)).map((anchor) => anchor.location);
+    const text = (page.anchors || []).find((anchor) => TEXT.has(anchor.id));
+    const first = parts.length ? Math.min(...parts) : 0;
     const matches = page.weighted_locations.filter((match) => match.location >= first);
-    const start = passageStart(tokens, matches, first);
+    const start = matches.length ? passageStart(tokens, matches, first) : (text?.location ?? first);
     const end = Math.min(tokens.length, start + EXCERPT_WORDS);
     const marked = new Set(matches.map((match) => match.location));
     const nodes = [];
     if (start > first && !SENTENCE_END.test(tokens[start - 1])) nodes.push(document.createTextNode(words.cut));
     for (let index = start; index < end; index++) {
+      // a caption runs into the text without a full stop: part them
+      if (!segmented && index > start && parts.includes(index)) nodes.push(document.createTextNode("· "));
       const word = unescape(segmented ? chineseWord(tokens[index], tokens[index + 1]) : tokens[index] + " ");
       if (!marked.has(index)) {
         nodes.push(document.createTextNode(word));
@@ -142,7 +147,7 @@
 
   function passageStart(tokens, matches, first) {
     let best = first;
-    let bestScore = 0;
+    let bestScore = -1;
     for (const match of matches) {
       let start = match.location;
       while (start > first && match.location - start < LEAD_IN_WORDS && !SENTENCE_END.test(tokens[start - 1])) start--;
