@@ -4,6 +4,7 @@ page downloads nothing of the search index until the reader types."""
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -53,12 +54,21 @@ def playwright():
         yield running
 
 
+@contextmanager
+def reading(site: Path, playwright):
+    """A reader of `site`, served while the `with` block runs."""
+    with SiteServer(site) as server:
+        reader = Reader(server, playwright)
+        try:
+            yield reader
+        finally:
+            reader.close()
+
+
 @pytest.fixture(scope="module")
 def reader(real_site: Path, playwright):
-    with SiteServer(real_site) as server:
-        reader = Reader(server, playwright)
+    with reading(real_site, playwright) as reader:
         yield reader
-        reader.close()
 
 
 @pytest.mark.parametrize(
@@ -127,10 +137,8 @@ SMALLEST_TARGET = 44  # px a finger needs, as both platforms' guidelines have it
 
 @pytest.fixture(scope="module")
 def fixture_reader(fixture_site: Path, playwright):
-    with SiteServer(fixture_site) as server:
-        reader = Reader(server, playwright)
+    with reading(fixture_site, playwright) as reader:
         yield reader
-        reader.close()
 
 
 def results_for(reader: Reader, home: str, query: str) -> list[dict]:
