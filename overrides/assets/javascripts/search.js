@@ -74,7 +74,7 @@
       if (found === null || ticket !== latestSearch) return;
       const pages = await Promise.all(found.results.slice(0, RESULTS_SHOWN).map((result) => result.data()));
       if (ticket !== latestSearch) return;
-      showResults(countText(found.results.length), pages.map(resultItem));
+      showResults(countText(found.results.length), pages.map((page) => resultItem(page, query)));
     } catch {
       if (ticket === latestSearch) showResults(words.failed, []);
     }
@@ -92,12 +92,12 @@
 
   /* A result as a news site lists it: the series kicker, the headline, the passage that matches
      and the date. */
-  function resultItem(page) {
+  function resultItem(page, query) {
     const article = element("article", "md-search-result__article nr-search-result");
     if (page.meta.kicker) article.append(textElement("p", "nr-search-result__kicker", page.meta.kicker));
     article.append(textElement("h2", "nr-search-result__title", page.meta.title || page.url));
     const quoted = element("p", "nr-search-result__excerpt");
-    quoted.append(...passage(page));
+    quoted.append(...passage(page, query));
     article.append(quoted);
     if (page.meta.date) article.append(textElement("p", "nr-search-result__date", page.meta.date));
     const link = element("a", "md-search-result__link");
@@ -113,21 +113,27 @@
      result shows already, and it joins blocks with a Latin ". " and spaces that Chinese text has
      no place for. Pagefind's words are its content split at zero-width spaces (Chinese, which it
      segments) or at whitespace; the match locations count those words. */
-  function passage(page) {
+  function passage(page, query) {
     const segmented = page.raw_content.includes("\u200B");
     const tokens = segmented ? page.raw_content.split("\u200B") : page.raw_content.split(/\s+/);
     const parts = (page.anchors || []).filter((anchor) => QUOTED.has(anchor.id)).map((anchor) => anchor.location);
     const text = (page.anchors || []).find((anchor) => TEXT.has(anchor.id));
     const first = parts.length ? Math.min(...parts) : 0;
-    const matches = page.weighted_locations.filter((match) => match.location >= first);
+    const matches = page.weighted_locations
+      .filter((match) => match.location >= first)
+      .map((match) => ({ ...match, whole: isWholeMatch(tokens[match.location], query) }));
     const start = matches.length ? passageStart(tokens, matches, first) : (text?.location ?? first);
     const end = Math.min(tokens.length, start + EXCERPT_WORDS);
-    const marked = new Set(matches.map((match) => match.location));
+    // Pagefind also finds a Chinese query's single characters (县 of 祁县 in 左权县): those are not
+    // marked, while an English word's other forms (restore, restoring) are
+    const marked = new Set(matches.filter((match) => match.whole || !segmented).map((match) => match.location));
     const nodes = [];
     if (start > first && !SENTENCE_END.test(tokens[start - 1])) nodes.push(document.createTextNode(words.cut));
     for (let index = start; index < end; index++) {
       // a caption runs into the text without a full stop: part them
-      if (!segmented && index > start && parts.includes(index)) nodes.push(document.createTextNode("· "));
+      if (!segmented && index > start && parts.includes(index) && !SENTENCE_END.test(tokens[index - 1])) {
+        nodes.push(document.createTextNode("· "));
+      }
       const word = unescape(segmented ? chineseWord(tokens[index], tokens[index + 1]) : tokens[index] + " ");
       if (!marked.has(index)) {
         nodes.push(document.createTextNode(word));
@@ -145,19 +151,31 @@
     return nodes;
   }
 
+  /* Where the passage with the most whole matches of the query starts (of Pagefind's scores, the
+     highest, between passages with as many), a few words before its first match or at the start
+     of that match's sentence. */
   function passageStart(tokens, matches, first) {
     let best = first;
-    let bestScore = -1;
+    let bestScore = [-1, -1];
     for (const match of matches) {
       let start = match.location;
       while (start > first && match.location - start < LEAD_IN_WORDS && !SENTENCE_END.test(tokens[start - 1])) start--;
       start = Math.max(first, Math.min(start, tokens.length - EXCERPT_WORDS));
-      const score = matches
-        .filter((other) => other.location >= start && other.location < start + EXCERPT_WORDS)
-        .reduce((sum, other) => sum + other.balanced_score, 0);
-      if (score > bestScore) [best, bestScore] = [start, score];
+      const inside = matches.filter((other) => other.location >= start && other.location < start + EXCERPT_WORDS);
+      const score = [inside.filter((other) => other.whole).length, inside.reduce((sum, other) => sum + other.balanced_score, 0)];
+      if (score[0] > bestScore[0] || (score[0] === bestScore[0] && score[1] > bestScore[1])) [best, bestScore] = [start, score];
     }
     return best;
+  }
+
+  /* Whether a word Pagefind matched is one of the query's words, or holds one, rather than a
+     piece of one: 祁县 or 湿地 (of 湿地公园), wetlands (of wetland), not 县 (of 祁县). */
+  function isWholeMatch(token, query) {
+    const word = (token || "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+    return query
+      .toLowerCase()
+      .split(/\s+/)
+      .some((term) => word && (word.includes(term) || (term.includes(word) && word.length > 1)));
   }
 
   /* A Chinese word as the passage prints it. Where one block of the page ends and the next begins,
