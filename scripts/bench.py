@@ -200,7 +200,7 @@ def _measure_preview(project: Path, command: list[str], name: str) -> float:
         time.sleep(1.0)  # let the file watcher settle after the first build
         started = time.perf_counter()
         chinese.write_text(original.rstrip("\n") + f"\n\n{marker}。\n", encoding="utf-8")
-        if not _served_within(url, lambda body: marker in body, 120):
+        if not _served_within(url, lambda body: marker in body, 900):
             raise BenchFailed(f"{name} did not show the edit")
         return time.perf_counter() - started
     finally:

@@ -279,6 +279,11 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
 
     on_post_build = CombinedEvent(_language_written, _site_written)
 
+    @event_priority(0)  # i18n has no on_build_error
+    def on_build_error(self, *, error: Exception) -> None:
+        """A build that stopped half-way (`mkdocs serve` goes on): the next one starts afresh."""
+        self.languages_in_progress.clear()
+
     def write_shared_files(self, config, outputs: dict[str, LanguageOutput]) -> None:
         """What needs every language, from what each language's build left (`stories.py build`
         calls this once its builds of one language each are done)."""
