@@ -82,7 +82,7 @@ class Figures:
     build_peak_rss_bytes: int
     rebuild_wall_seconds: float  # the same build again, every photo variant in the cache
     rebuild_cpu_seconds: float
-    sequential_rebuild_wall_seconds: float  # again, the languages one after the other in one process
+    sequential_rebuild_wall_seconds: float  # again, plain `mkdocs build`: the languages one after the other
     sequential_rebuild_cpu_seconds: float
     site_bytes: int
     site_files: int
@@ -318,7 +318,7 @@ def markdown_table(results: list[Figures]) -> str:
             "`stories.py check`",
             lambda f: f"{f.check_seconds:.1f} s: {f.check_errors} errors, {f.check_warnings} warnings",
         ),
-        ("build, wall clock", lambda f: f"{f.build_wall_seconds:.1f} s"),
+        ("build (`stories.py build`), wall clock", lambda f: f"{f.build_wall_seconds:.1f} s"),
         ("build, CPU (user + system)", lambda f: f"{f.build_cpu_seconds:.1f} s"),
         ("build, peak memory (max RSS)", lambda f: _size(f.build_peak_rss_bytes)),
         (
@@ -326,7 +326,7 @@ def markdown_table(results: list[Figures]) -> str:
             lambda f: f"{f.rebuild_wall_seconds:.1f} s ({f.rebuild_cpu_seconds:.1f} s)",
         ),
         (
-            "the same, languages one after the other: wall (CPU)",
+            "the same in one process (plain `mkdocs build`): wall (CPU)",
             lambda f: f"{f.sequential_rebuild_wall_seconds:.1f} s ({f.sequential_rebuild_cpu_seconds:.1f} s)",
         ),
         ("site/", lambda f: f"{_size(f.site_bytes)} in {f.site_files:,} files"),
