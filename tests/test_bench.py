@@ -13,11 +13,11 @@ from conftest import ENV, PROJECT
 EXPECTED_ROWS = [
     "story length (average)",
     "`stories.py check`",
-    "build, wall clock",
+    "build (`stories.py build`), wall clock",
     "build, CPU (user + system)",
     "build, peak memory (max RSS)",
     "build again, photos cached: wall (CPU)",
-    "the same, languages one after the other: wall (CPU)",
+    "the same in one process (plain `mkdocs build`): wall (CPU)",
     "site/",
     "search index (pagefind/ + en/pagefind/)",
     "story page HTML, zh",
