@@ -13,11 +13,11 @@ from conftest import ENV, PROJECT
 EXPECTED_ROWS = [
     "story length (average)",
     "`stories.py check`",
-    "build, wall clock",
+    "build (`stories.py build`), wall clock",
     "build, CPU (user + system)",
     "build, peak memory (max RSS)",
     "build again, photos cached: wall (CPU)",
-    "the same, languages one after the other: wall (CPU)",
+    "the same in one process (plain `mkdocs build`): wall (CPU)",
     "the same, without the 繁體 edition: wall (CPU)",
     "site/",
     "site/ without the 繁體 edition",

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT, build, make_project, run_stories
+from newsroom.checks import checks
+from newsroom.model.site import load_site
+from newsroom.render import images
 
 RIVER = "stories/river-cleanup"
 
@@ -432,3 +435,27 @@ def test_first_story_breakage_fails_check_and_strict_build_with_the_same_message
     assert built.returncode != 0
     assert line in built.stderr, built.stderr
     shutil.rmtree(project / "site", ignore_errors=True)
+
+
+def files_under(folder: Path) -> dict[str, int]:
+    """Every file below `folder` (not following links) with its modification time."""
+    return {
+        path.relative_to(folder).as_posix(): path.lstat().st_mtime_ns
+        for path in folder.rglob("*")
+        if path.is_file() or path.is_symlink()
+    }
+
+
+def test_the_check_writes_no_file(tmp_path: Path, monkeypatch):
+    project = make_project(tmp_path / "project", PROJECT / "tests" / "fixtures" / "docs")
+    cache = images.cache_dir_for(project / "docs")
+    cache.mkdir(parents=True)
+    before = files_under(project)
+    checked = run_stories("check", cwd=project, docs=project / "docs")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    # every photo counts as large, so the check looks for the variants readers download
+    monkeypatch.setattr(images, "LARGE_ORIGINAL_BYTES", 0)
+    findings = checks.check_site(load_site(project / "docs"))
+    assert {finding.code for finding in findings} >= {"photo-large"}
+    assert files_under(project) == before
+    assert list(cache.iterdir()) == []

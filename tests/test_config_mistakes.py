@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_DOCS, build, make_project, run_stories
+from conftest import ENV, FIXTURE_DOCS, PROJECT, build, make_project, run_stories
 
 RIVER = Path("stories", "river-cleanup")
 # Shifts every line of the copied mkdocs.yml, so a finding must name the line in the file built.
@@ -182,3 +184,65 @@ def test_a_warning_only_the_english_build_gives_fails_the_build(tmp_path: Path, 
     assert "Aborted with 1 warnings in strict mode!" in output
     if side_by_side:  # built beside the Chinese pages: the build says which part failed
         assert "[en] Aborted with 1 warnings in strict mode!" in output
+
+
+def without_newsroom(config: str) -> str:
+    start, end = config.index("  newsroom:"), config.index("\nnav:")  # the last of the plugins
+    return config[:start] + config[end:]
+
+
+def check_project(project: Path, env: dict[str, str] = ENV) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(PROJECT / "scripts" / "stories.py"), "check"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "key_line", "expected"),
+    [
+        (
+            lambda config: config.replace("site_url:", "site_ulr:"),
+            r"^site_ulr:",
+            "error: unknown setting `site_ulr` — did you mean `site_url`?",
+        ),
+        (
+            without_english,
+            r"^    languages:",
+            "error: plugins → i18n → languages has no `en` (English) — add it back under `languages:`",
+        ),
+        (
+            without_newsroom,
+            r"^plugins:",
+            "error: `plugins:` does not list `newsroom`, so the build would neither check the stories nor make "
+            "their pages — add `newsroom: {}` under `plugins:`, below the `i18n:` entry",
+        ),
+        (
+            lambda config: config.replace("plugins:\n", "hooks:\n  - scripts/no_hooks.py\nplugins:\n", 1),
+            r"^hooks:",
+            "error: the setting `hooks` is refused by MkDocs: ",
+        ),
+        (
+            lambda config: config.replace("plugins:\n", "plugins:\n  i18n: [\n", 1),
+            r"^  i18n: \[$",  # where YAML finds the list unclosed
+            "error: mkdocs.yml cannot be read (",
+        ),
+    ],
+    ids=["misspelt-setting", "english-removed", "no-newsroom-plugin", "hooks-file-missing", "yaml-broken"],
+)
+def test_the_check_reports_a_mistake_in_mkdocs_yml_at_its_line(tmp_path: Path, change, key_line: str, expected: str):
+    project = project_with_config(tmp_path, change)
+    checked = check_project(project)
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert "Traceback" not in checked.stderr
+    assert f"mkdocs.yml:{line_of(project / 'mkdocs.yml', key_line)}: {expected}" in checked.stdout, checked.stdout
+    assert "[" in checked.stdout.split("中文说明")[1], "the Chinese explanation of the code"
+
+
+def test_the_check_of_the_unchanged_project_says_nothing_of_mkdocs_yml(tmp_path: Path):
+    checked = check_project(project_with_config(tmp_path, lambda config: config))
+    assert "mkdocs.yml" not in checked.stdout, checked.stdout

@@ -9,7 +9,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, build, make_project, run_stories
+from conftest import FIRST_STORY, PROJECT, build, make_project, run_stories
 from newsroom.checks.messages import EXPLANATIONS
 from newsroom.render import images
 from PIL import ExifTags, Image
@@ -311,7 +311,7 @@ def test_sound_photos_of_any_kind_pass(fixture_docs: Path, name, content):
     ids=["as-drawn", "saved-as-jpeg", "resized-jpeg"],
 )
 def test_a_placeholder_is_recognised_by_its_pixels(fixture_docs: Path, tmp_path: Path, file, fmt, size):
-    drawn = fixture_docs / RIVER / LEAD  # the placeholder the fixture story has, as `new` leaves it
+    drawn = PROJECT / "docs" / "stories" / FIRST_STORY / "images" / "changyuan-wetland.png"  # still to come
     buffer = io.BytesIO()
     with Image.open(drawn) as image:
         (image.resize(size) if size else image).convert("RGB").save(buffer, fmt)

@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
-import json
 import random
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsroom.model import yaml_writer
 from newsroom.model.schema import SOURCE_LANG, TRANSLATION_LANG
 from newsroom.model.story import STORIES_DIR, Story, StoryFile
 from newsroom.model.translation import marked_text
@@ -242,7 +242,7 @@ def write_story(stories_dir: Path, index: int) -> GeneratedStory:
             "title": title,
             "deck": _sentence(rng, lang).rstrip("。."),
             "series": SERIES,
-            "date": date.isoformat(),
+            "date": date,
             "summary": _sentence(rng, lang),
             "byline": {
                 "text": [("张凯鹏", "Zhang Kaipeng")[pick]],
@@ -256,7 +256,7 @@ def write_story(stories_dir: Path, index: int) -> GeneratedStory:
             ],
         }
         headings = [county[pick] for county in counties]
-        texts[lang] = _front_matter(front) + _body(shape, paragraphs, headings, photos[1].file)
+        texts[lang] = yaml_writer.new_front_matter(front) + "\n" + _body(shape, paragraphs, headings, photos[1].file)
     for lang, text in texts.items():
         (folder / f"index.{lang}.md").write_text(text, encoding="utf-8")
     story = Story(slug, folder, {lang: StoryFile.read(folder / f"index.{lang}.md", lang) for lang in texts})
@@ -406,25 +406,6 @@ def _han_count(text: str) -> int:
 
 def _word_count(text: str) -> int:
     return len(text.split())
-
-
-def _front_matter(fields: dict) -> str:
-    # JSON is YAML too: quotes, colons and full-width punctuation need no further care
-    lines = ["---"]
-    for key, value in fields.items():
-        if isinstance(value, dict):
-            lines.append(f"{key}:")
-            lines += [f"  {role}: {json.dumps(names, ensure_ascii=False)}" for role, names in value.items()]
-        elif isinstance(value, list):
-            lines.append(f"{key}:")
-            for entry in value:
-                lines += [
-                    f"  {'-' if i == 0 else ' '} {k}: {json.dumps(v, ensure_ascii=False)}"
-                    for i, (k, v) in enumerate(entry.items())
-                ]
-        else:
-            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
-    return "\n".join([*lines, "---", "", ""])
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,10 @@ from newsroom.checks import checks, config_checks, messages
 from newsroom.checks.glossary import load_glossary
 from newsroom.commands import scaffold, status, xliff
 from newsroom.mkdocs import runs
+from newsroom.model.catalogue import Code, report
 from newsroom.model.files import WouldOverwrite, remove_leftovers, write_text
 from newsroom.model.findings import ERROR, WARNING, Finding, real_path, shown_path
+from newsroom.model.frontmatter import FrontMatterProblem
 from newsroom.model.registry import DATA_DIR
 from newsroom.model.schema import LANGUAGES, SOURCE_LANG
 from newsroom.model.site import Site, load_site
@@ -275,6 +277,9 @@ def run_check(args) -> int:
                 "（这里没有稿件或页面：check 只接受 docs/stories/ 下的稿件文件夹或文件、docs/ 下的页面、docs/_data/ 名录，或不加路径检查全部）"
             )
     findings = checks.check_site(site, args.paths or None, strict=args.strict, processes=processes)
+    config_file = site.docs_dir.parent / config_checks.CONFIG_FILE
+    if not args.paths and config_file.is_file():  # the whole site: its settings too
+        findings = checks.sort_findings(config_checks.check_config_file(config_file) + findings)
     errors = sum(f.severity == ERROR for f in findings)
     warnings = sum(f.severity == WARNING for f in findings)
     checked, pages = _count_checked(site, args.paths)
@@ -369,7 +374,7 @@ def run_mark_translated(args) -> int:
     ]
     if story.translation.problem or story.translation.front is None or blocking:
         for finding in blocking or [
-            story.translation.problem or Finding(story.translation.path, 1, ERROR, "the file has no front matter")
+            story.translation.problem or report(Code.NO_FRONT_MATTER, story.translation.path, 1)
         ]:
             print(finding.format(), file=sys.stderr)
         print(
@@ -382,6 +387,11 @@ def run_mark_translated(args) -> int:
         return 0
     try:
         write_text(story.translation.path, marked_text(story, dt.date.today()), replace=True)
+    except FrontMatterProblem as problem:
+        finding = Finding(story.translation.path, problem.line, ERROR, problem.message, problem.fix, "front-matter-syntax")
+        print(finding.format(), file=sys.stderr)
+        print("not marked; the file was not changed（未标记，文件未改动）", file=sys.stderr)
+        return 1
     except OSError as error:
         print(
             f"{shown_path(story.translation.path)}: cannot save ({error.strerror}); the file was not changed",

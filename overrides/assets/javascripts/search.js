@@ -11,7 +11,17 @@
 
   const RESULTS_SHOWN = 10;
   const DEBOUNCE_MS = 200;
-  const EXCERPT_WORDS = 30;
+  const EXCERPT_WORDS = 30; // Pagefind's words: a Chinese word is one to four characters
+  const LEAD_IN_WORDS = 8; // at most this many words before the first match, from a sentence's start
+  // where the parts of a page that results quote start (story.html, series.html): the headline
+  // and deck above them are the result's title already; a result without a match in them quotes
+  // the story's text from its start
+  const QUOTED = new Set(["nr-lead-photo", "nr-story-text", "nr-series-text"]);
+  const TEXT = new Set(["nr-story-text", "nr-series-text"]);
+  const SENTENCE_END = /[。！？；.!?;]["”’）)]*\s*$/u;
+  const CJK_PUNCTUATION = /[\u3000-\u303f\uff00-\uffef“”‘’—…·]\s*$/u;
+  const HAN = /\p{Script=Han}\s*$/u;
+  const WORD_AND_PUNCTUATION = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su;
   const OPEN_KEYS = new Set(["/", "s", "f"]); // the shortcuts readers of Material sites know
 
   const box = document.querySelector("[data-nr-search]");
@@ -29,7 +39,9 @@
     one: box.dataset.textOne,
     other: box.dataset.textOther,
     failed: box.dataset.textFailed,
+    cut: box.dataset.textCut,
   };
+  const closeButton = box.querySelector("[data-nr-search-close]");
 
   let pagefind = null; // the promise of the loaded Pagefind module
   let pagefindReady = false;
@@ -40,7 +52,6 @@
     if (!pagefind) {
       const url = new URL(box.dataset.pagefind, document.baseURI).href;
       pagefind = import(url).then(async (module) => {
-        await module.options({ excerptLength: EXCERPT_WORDS });
         await module.init();
         pagefindReady = true;
         return module;
@@ -87,7 +98,7 @@
       if (found === null || ticket !== latestSearch) return;
       const pages = await Promise.all(found.results.slice(0, RESULTS_SHOWN).map((result) => result.data()));
       if (ticket !== latestSearch) return;
-      showResults(countText(found.results.length), pages.map(resultItem));
+      showResults(countText(found.results.length), pages.map((page) => resultItem(page, query)));
     } catch {
       if (ticket === latestSearch) showResults(words.failed, []);
     }
@@ -103,33 +114,115 @@
     list.replaceChildren(...items);
   }
 
-  function resultItem(page) {
-    const title = element("h1");
-    title.textContent = page.meta.title || page.url;
-    const excerpt = element("p");
-    excerpt.append(...excerptNodes(page.excerpt));
-    const article = element("article", "md-search-result__article md-search-result__article--document md-typeset");
-    article.append(element("div", "md-search-result__icon md-icon"), title, excerpt);
+  /* A result as a news site lists it: the series kicker, the headline, the passage that matches
+     and the date. */
+  function resultItem(page, query) {
+    const article = element("article", "md-search-result__article nr-search-result");
+    if (page.meta.kicker) article.append(textElement("p", "nr-search-result__kicker", page.meta.kicker));
+    article.append(textElement("h2", "nr-search-result__title", page.meta.title || page.url));
+    const quoted = element("p", "nr-search-result__excerpt");
+    quoted.append(...passage(page, query));
+    article.append(quoted);
+    if (page.meta.date) article.append(textElement("p", "nr-search-result__date", page.meta.date));
     const link = element("a", "md-search-result__link");
     link.href = page.url;
-    link.tabIndex = -1;
     link.append(article);
     const item = element("li", "md-search-result__item");
     item.append(link);
     return item;
   }
 
-  /* Pagefind's excerpt is HTML: the page's text with the matched words in <mark>. It is parsed
-     into an inert document and only its text and marks are kept, so no markup from a page
-     can reach the result list. */
-  function excerptNodes(excerpt) {
-    const parsed = new DOMParser().parseFromString(excerpt, "text/html").body;
-    return Array.from(parsed.childNodes, (node) => {
-      if (node.nodeName !== "MARK") return document.createTextNode(node.textContent);
+  /* The passage of the text that holds the most of the matches, as text nodes with the matched
+     words in <mark>. Pagefind's own excerpt would often quote the headline and deck, which the
+     result shows already, and it joins blocks with a Latin ". " and spaces that Chinese text has
+     no place for. Pagefind's words are its content split at zero-width spaces (Chinese, which it
+     segments) or at whitespace; the match locations count those words. */
+  function passage(page, query) {
+    const segmented = page.raw_content.includes("\u200B");
+    const tokens = segmented ? page.raw_content.split("\u200B") : page.raw_content.split(/\s+/);
+    const parts = (page.anchors || []).filter((anchor) => QUOTED.has(anchor.id)).map((anchor) => anchor.location);
+    const text = (page.anchors || []).find((anchor) => TEXT.has(anchor.id));
+    const first = parts.length ? Math.min(...parts) : 0;
+    const matches = page.weighted_locations
+      .filter((match) => match.location >= first)
+      .map((match) => ({ ...match, whole: isWholeMatch(tokens[match.location], query) }));
+    const start = matches.length ? passageStart(tokens, matches, first) : (text?.location ?? first);
+    const end = Math.min(tokens.length, start + EXCERPT_WORDS);
+    // Pagefind also finds a Chinese query's single characters (县 of 祁县 in 左权县): those are not
+    // marked, while an English word's other forms (restore, restoring) are
+    const marked = new Set(matches.filter((match) => match.whole || !segmented).map((match) => match.location));
+    const nodes = [];
+    if (start > first && !SENTENCE_END.test(tokens[start - 1])) nodes.push(document.createTextNode(words.cut));
+    for (let index = start; index < end; index++) {
+      // a caption runs into the text without a full stop: part them
+      if (!segmented && index > start && parts.includes(index) && !SENTENCE_END.test(tokens[index - 1])) {
+        nodes.push(document.createTextNode("· "));
+      }
+      const word = unescape(segmented ? chineseWord(tokens[index], tokens[index + 1]) : tokens[index] + " ");
+      if (!marked.has(index)) {
+        nodes.push(document.createTextNode(word));
+        continue;
+      }
+      // the word in the mark, the punctuation and space around it outside
+      const [, before, core, after] = word.match(WORD_AND_PUNCTUATION);
       const mark = element("mark");
-      mark.textContent = node.textContent;
-      return mark;
-    });
+      mark.textContent = core;
+      nodes.push(document.createTextNode(before), mark, document.createTextNode(after));
+    }
+    const last = nodes[nodes.length - 1];
+    if (last) last.textContent = last.textContent.trimEnd();
+    if (end < tokens.length && !SENTENCE_END.test(tokens[end - 1])) nodes.push(document.createTextNode(words.cut));
+    return nodes;
+  }
+
+  /* Where the passage with the most whole matches of the query starts (of Pagefind's scores, the
+     highest, between passages with as many), a few words before its first match or at the start
+     of that match's sentence. */
+  function passageStart(tokens, matches, first) {
+    let best = first;
+    let bestScore = [-1, -1];
+    for (const match of matches) {
+      let start = match.location;
+      while (start > first && match.location - start < LEAD_IN_WORDS && !SENTENCE_END.test(tokens[start - 1])) start--;
+      start = Math.max(first, Math.min(start, tokens.length - EXCERPT_WORDS));
+      const inside = matches.filter((other) => other.location >= start && other.location < start + EXCERPT_WORDS);
+      const score = [inside.filter((other) => other.whole).length, inside.reduce((sum, other) => sum + other.balanced_score, 0)];
+      if (score[0] > bestScore[0] || (score[0] === bestScore[0] && score[1] > bestScore[1])) [best, bestScore] = [start, score];
+    }
+    return best;
+  }
+
+  /* Whether a word Pagefind matched is one of the query's words, or holds one, rather than a
+     piece of one: 祁县 or 湿地 (of 湿地公园), wetlands (of wetland), not 县 (of 祁县). */
+  function isWholeMatch(token, query) {
+    const word = (token || "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+    return query
+      .toLowerCase()
+      .split(/\s+/)
+      .some((term) => word && (word.includes(term) || (term.includes(word) && word.length > 1)));
+  }
+
+  /* A Chinese word as the passage prints it. Where one block of the page ends and the next begins,
+     Pagefind puts a space, or ". " as a word of its own after a block that ends without a full
+     stop (a heading, a caption): after Chinese punctuation nothing is needed, between Han
+     characters an ideographic space parts the blocks. */
+  function chineseWord(word, next) {
+    if (word.trim() === ".") return "\u3000";
+    if (!/\s$/.test(word)) return word;
+    if (CJK_PUNCTUATION.test(word) || next === undefined || next.trim() === ".") return word.trimEnd();
+    if (HAN.test(word) && /^\p{Script=Han}/u.test(next)) return word.trimEnd() + "\u3000";
+    return word;
+  }
+
+  // Pagefind escapes only < and > in raw_content; the text goes into text nodes
+  function unescape(text) {
+    return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+  }
+
+  function textElement(name, className, text) {
+    const node = element(name, className);
+    node.textContent = text;
+    return node;
   }
 
   function element(name, className) {
@@ -161,6 +254,7 @@
     stops[(here + step + stops.length) % stops.length].focus();
   }
 
+  if (closeButton) closeButton.addEventListener("click", close);
   if (button) {
     button.hidden = false;
     button.addEventListener("click", () => (toggle.checked ? close() : open()));

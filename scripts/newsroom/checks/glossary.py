@@ -13,8 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsroom.model.blocks import UNTRANSLATED_MARK
-from newsroom.model.findings import ERROR, WARNING, Finding
-from newsroom.model.registry import DATA_DIR, _load_mapping
+from newsroom.model.catalogue import Code, report
+from newsroom.model.findings import Finding
+from newsroom.model.registry import DATA_DIR, load_data_file
 from newsroom.model.schema import TRADITIONAL_LANG
 from newsroom.model.story import Story
 from newsroom.model.units import Unit, story_units
@@ -89,22 +90,13 @@ def load_glossary(docs_dir: Path) -> Glossary:
 @lru_cache(maxsize=4)
 def _load(path: Path, _mtime: int, _size: int) -> Glossary:
     glossary = Glossary(path)
-    entries, line_of = _load_mapping(path, glossary.problems)
+    entries, line_of = load_data_file(path, glossary.problems)
     for zh, entry in entries.items():
         entry = {"en": entry} if isinstance(entry, str) else entry
         renderings = entry.get("en") if isinstance(entry, dict) else None
         renderings = [renderings] if isinstance(renderings, str) else renderings
         if not isinstance(renderings, list) or not all(isinstance(r, str) and r.strip() for r in renderings or [None]):
-            glossary.problems.append(
-                Finding(
-                    path,
-                    line_of(zh),
-                    ERROR,
-                    f"the glossary term `{zh}` has no English rendering",
-                    "write it as `术语: English` or give `en:` under it（为术语写上英文译法）",
-                    code="record-incomplete",
-                )
-            )
+            glossary.problems.append(report(Code.TERM_NO_RENDERING, path, line_of(zh), term=zh))
             continue
         glossary.terms[str(zh)] = Term(
             str(zh),
@@ -130,15 +122,7 @@ def unused_traditional_forms(glossary: Glossary, chinese_texts: Iterable[str]) -
             break
         waiting = {zh: term for zh, term in waiting.items() if zh not in text}
     return [
-        Finding(
-            glossary.path,
-            term.line,
-            WARNING,
-            f"the 繁體 form {term.traditional} of {term.zh} is never used: no Chinese text of the site has {term.zh}",
-            f"correct the term if it is misspelt, or remove its `{TRADITIONAL_LANG}:` line"
-            f"（没有任何中文稿件用到“{term.zh}”，这条繁体写法从未生效：改正术语或删去这一行）",
-            code="unused-traditional-form",
-        )
+        report(Code.UNUSED_TRADITIONAL_FORM, glossary.path, term.line, term=term.zh, form=term.traditional)
         for term in waiting.values()
     ]
 
@@ -171,16 +155,15 @@ def misses(story: Story) -> list[Finding]:
     """The check's warnings: one per glossary term left out of a unit's English."""
     glossary = load_glossary(story.folder.parent.parent)
     return [
-        Finding(
+        report(
+            Code.GLOSSARY_MISS,
             story.translation.path,
             miss.unit.en_line,
-            WARNING,
-            f"{miss.unit.context} (Chinese line {miss.unit.zh_line}) has the glossary term {miss.term.zh}, "
-            f"but its English does not say “{miss.term.en}”"
-            + (f" (or “{'”, “'.join(miss.term.also)}”)" if miss.term.also else ""),
-            f"render {miss.term.zh} as “{miss.term.en}”, or change its entry in docs/{DATA_DIR}/{GLOSSARY_FILE}"
-            f"（译名表要求把“{miss.term.zh}”译作“{miss.term.en}”）",
-            code="glossary-miss",
+            unit=miss.unit.context,
+            zh_line=miss.unit.zh_line,
+            term=miss.term.zh,
+            rendering=miss.term.en,
+            others=f" (or “{'”, “'.join(miss.term.also)}”)" if miss.term.also else "",
         )
         for miss in story_misses(story, glossary)
     ]

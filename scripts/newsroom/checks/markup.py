@@ -16,7 +16,8 @@ from functools import lru_cache
 from markdown import Markdown
 
 from newsroom.model.blocks import Block
-from newsroom.model.findings import ERROR, Finding, field_name
+from newsroom.model.catalogue import Code, report
+from newsroom.model.findings import Finding, field_name
 from newsroom.model.schema import PHOTO_FIELDS
 from newsroom.model.story import StoryFile
 from newsroom.render import sanitize
@@ -59,89 +60,41 @@ def body_findings(story_file: StoryFile) -> Iterator[Finding]:
         tags = len(_TAG_START.findall(block.source))
         if tags > MAX_TAGS_IN_A_BLOCK:
             # Markdown takes minutes over a paragraph of thousands of tags; no story has one
-            yield Finding(
-                story_file.path,
-                block.line,
-                ERROR,
-                f"this paragraph holds {tags:,} HTML tags, which the page leaves out",
-                "remove the pasted HTML and keep the text; a paragraph of a story holds a few tags at most",
-                code="html-not-allowed",
-            )
+            yield report(Code.HTML_FLOOD, story_file.path, block.line, tags=tags)
             continue
         line = block.line  # removals come in the order they were typed: look from the last one on
         for removal in sanitize.removals(_render(block)):
-            message, fix, code = describe(removal)
+            kind, details = describe(removal)
             line = _line_with(lines, story_file.body_line, line, removal)
-            yield Finding(story_file.path, line, ERROR, message, fix, code=code)
+            yield report(kind, story_file.path, line, **details)
 
 
-def describe(removal: sanitize.Removal) -> tuple[str, str, str]:
-    """What the writer is told about one removal: the message, the fix and the finding's code."""
+def describe(removal: sanitize.Removal) -> tuple[Code, dict[str, str]]:
+    """What the writer is told about one removal: the kind of finding and its details."""
     tag, attribute, value = removal.tag, removal.attribute, removal.value
     if not attribute:
         if tag in _CODE:
-            return _told(f"a <{tag}> tag", "stories cannot run code; remove the tag", code="unsafe")
+            return Code.CODE_TAG, {"tag": tag}
         if tag in _EMBEDS:
-            return _told(
-                f"an embedded <{tag}>",
-                "embeds load pages and code from other sites; link to the page instead",
-                code="unsafe",
-            )
+            return Code.EMBED, {"tag": tag}
         if tag in _PAGE_SETTINGS:
-            return _told(
-                f"a <{tag}> tag",
-                "a story cannot change the page's settings, address or design; remove the tag",
-                code="unsafe",
-            )
+            return Code.PAGE_SETTING_TAG, {"tag": tag}
         if tag in _FORMS:
-            return _told(
-                f"a form element <{tag}>",
-                "stories cannot hold forms; link to the form's own page instead",
-                code="unsafe",
-            )
-        return _told(
-            f"a <{tag}> tag",
-            "write it in Markdown (**bold**, *italic*, [link](https://…), lists) or as plain text",
-            code="html-not-allowed",
-        )
+            return Code.FORM_ELEMENT, {"tag": tag}
+        return Code.HTML_TAG, {"tag": tag}
     if attribute.startswith("on"):
-        return _told(
-            f"an inline event handler ({attribute}=) on <{tag}>",
-            "remove the attribute; stories cannot run code",
-            code="unsafe",
-        )
+        return Code.EVENT_HANDLER, {"tag": tag, "attribute": attribute}
     if attribute in _URL_ATTRIBUTES:
         address = re.sub(r"\s", "", value).lower()
         scheme = address.split(":", 1)[0] if ":" in address.split("/", 1)[0] else ""
         if scheme in ("javascript", "vbscript", "data"):
-            return _told(
-                f"a `{scheme}:` link ({value!r})",
-                "link to a web address (https://…) instead; save images in the story's images/ folder",
-                code="unsafe",
-            )
+            return Code.SCRIPT_LINK, {"scheme": scheme, "address": value}
         if tag == "img":
-            return _told(
-                f"an image loaded from another site ({value})",
-                "save the image into the story's images/ folder and use images/…",
-                code="unsafe",
-            )
-        return _told(
-            f"the address {value!r}",
-            "use https://, http:// or mailto: addresses, or a path to the site's own pages",
-            code="unsafe",
-        )
+            return Code.REMOTE_IMAGE, {"address": value}
+        return Code.BAD_ADDRESS, {"address": value}
     if attribute == "style":
-        return _told(
-            f"a style attribute on <{tag}>", "the site's design sets the look; remove the attribute", code="unsafe"
-        )
-    shown = f'{attribute}="{value}"' if value else attribute
-    return _told(
-        f"the attribute {shown} on <{tag}>", "remove the attribute; write the text in Markdown", code="html-not-allowed"
-    )
-
-
-def _told(what: str, fix: str, code: str) -> tuple[str, str, str]:
-    return f"the text contains {what}, which is not allowed in a story and is left out of the page", fix, code
+        return Code.STYLE_ATTRIBUTE, {"tag": tag}
+    return Code.HTML_ATTRIBUTE, {"tag": tag, "attribute": f'{attribute}="{value}"' if value else attribute}
 
 
 def _line_with(lines: list[str], body_line: int, from_line: int, removal: sanitize.Removal) -> int:
@@ -170,19 +123,17 @@ def field_findings(story_file: StoryFile) -> Iterator[Finding]:
     for path, value in fields:
         found = _MARKUP_IN_TEXT.search(value) if isinstance(value, str) else None
         if found:
-            name = field_name(path)
-            yield Finding(
+            yield report(
+                Code.MARKUP_IN_FIELD,
                 story_file.path,
                 story_file.line_of(*path),
-                ERROR,
-                f"{name} contains markup ({text_around(value, found.start())}); it is plain text and would show as typed",
-                "write it as plain text: no tags, no &…; codes (type the character itself, e.g. & or <)",
-                code="markup-in-field",
+                field=field_name(path),
+                shown=text_around(value, found.start()),
             )
 
 
 def markup_in_text(value: str) -> str:
-    """The markup a plain-text value holds, shown in context, or "" (for the records in docs/_data/)."""
+    """The markup a plain-text value holds, shown in context, or "" (for the records in docs/_data/ and XLIFF targets)."""
     found = _MARKUP_IN_TEXT.search(value)
     return text_around(value, found.start()) if found else ""
 

@@ -6,6 +6,7 @@ Judging reads the file and never writes: the build encodes the variants (images.
 
 from __future__ import annotations
 
+import functools
 import re
 import warnings
 from collections.abc import Iterator
@@ -13,7 +14,8 @@ from pathlib import Path
 
 from PIL import ExifTags, Image, UnidentifiedImageError
 
-from newsroom.model.findings import ERROR, WARNING, Finding
+from newsroom.model.catalogue import Code, report
+from newsroom.model.findings import Finding
 from newsroom.model.schema import SOURCE_LANG
 from newsroom.model.site import Site
 from newsroom.render.images import WIDTHS, upright_size
@@ -29,19 +31,9 @@ _TEXT_START = 60  # characters of a text file shown, enough to recognise a saved
 
 def judge_photo(story_file_path: Path, line: int, file: str, path: Path, *, lead: bool) -> list[Finding]:
     """Findings about the image at `path`, declared as `file` on `line` of `story_file_path`."""
-
-    def finding(severity: str, message: str, fix: str, *, code: str) -> Finding:
-        return Finding(story_file_path, line, severity, message, fix, code=code)
-
+    finding = functools.partial(_finding, story_file_path, line, file)
     if path.stat().st_size == 0:
-        return [
-            finding(
-                ERROR,
-                f"the photo file {file} is empty (0 bytes)",
-                "copy the photo again from the original; the copy or upload did not finish",
-                code="photo-empty",
-            )
-        ]
+        return [finding(Code.PHOTO_EMPTY)]
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # e.g. "possibly corrupt EXIF data": the pixels still decide
@@ -52,83 +44,42 @@ def judge_photo(story_file_path: Path, line: int, file: str, path: Path, *, lead
         return [_not_an_image(file, path, finding)]
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as bomb:
         pixels, limit = (int(number) for number in re.findall(r"\d+", str(bomb))[:2])
-        return [
-            finding(
-                ERROR,
-                f"the photo {file} claims {pixels:,} pixels, more than the {limit:,} the site opens "
-                "(a damaged file, or one made to exhaust memory)",
-                "export the photo again at its camera size (e.g. 6000×4000 pixels) as a JPEG",
-                code="photo-bomb",
-            )
-        ]
+        return [finding(Code.PHOTO_BOMB, pixels=pixels, limit=limit)]
     except Exception as problem:  # Pillow's decoders raise many kinds for a broken file
-        return [
-            finding(
-                ERROR,
-                f"the photo {file} is damaged and cannot be shown ({problem or type(problem).__name__})",
-                "copy the original again from the photographer; the file was cut off or broken on the way",
-                code="photo-damaged",
-            )
-        ]
+        return [finding(Code.PHOTO_DAMAGED, problem=problem or type(problem).__name__)]
 
 
 def _judge_open(image: Image.Image, file: str, path: Path, finding, lead: bool) -> Iterator[Finding]:
     extension = path.suffix.lower()
     kind = "JPEG" if image.format == "MPO" else image.format  # MPO: a camera's JPEG with a preview inside
     if kind not in EXTENSIONS:
-        yield _other_format(file, kind, finding)
+        yield _other_format(kind, finding)
         return
     if extension not in EXTENSIONS[kind]:
         renamed = Path(file).with_suffix(EXTENSIONS[kind][0]).as_posix()
         yield finding(
-            ERROR,
-            f"the photo {file} is really a {kind} file, not what {extension or 'its name'} says",
-            f"rename the file to {Path(renamed).name} and write file: {renamed}",
-            code="photo-wrong-format",
+            Code.PHOTO_WRONG_FORMAT,
+            kind=kind,
+            extension=extension or "its name",
+            name=Path(renamed).name,
+            renamed=renamed,
         )
     width, height = upright_size(image)
     exif = image.getexif()
     print_colours = image.mode == "CMYK"
     _read_to_the_end(image, path)
     if has_placeholder_shape((width, height)) and _is_placeholder(path):
-        yield finding(
-            WARNING,
-            f"the photo {file} is a placeholder",
-            "replace the file with the real photo under the same name",
-            code="photo-placeholder",
-        )
+        yield finding(Code.PHOTO_PLACEHOLDER)
         return  # its size and colours are the placeholder's, not the photo's
     if width < WIDTHS[0]:
-        yield finding(
-            ERROR,
-            f"the photo {file} is only {width}×{height} pixels; the site needs at least {WIDTHS[0]} pixels across",
-            "ask for the original photo, not a thumbnail, a preview or a copy sent through a chat app",
-            code="photo-too-small",
-        )
+        yield finding(Code.PHOTO_TOO_SMALL, width=width, height=height, minimum=WIDTHS[0])
     elif lead and width < WIDTHS[-1]:
-        yield finding(
-            WARNING,
-            f"the lead photo {file} is {width} pixels wide; large screens show it {WIDTHS[-1]} pixels wide, so it looks soft",
-            f"use the camera original, at least {WIDTHS[-1]} pixels wide, or make a wider photo the lead_photo",
-            code="photo-narrow-lead",
-        )
+        yield finding(Code.PHOTO_NARROW_LEAD, width=width, widest=WIDTHS[-1])
     if print_colours:
-        yield finding(
-            WARNING,
-            f"the photo {file} is in print colours (CMYK)",
-            "export it in screen colours (RGB, sRGB); the versions readers see are converted, "
-            "but the original published beside them may show wrong colours",
-            code="photo-cmyk",
-        )
+        yield finding(Code.PHOTO_CMYK)
     private = _private_metadata(exif)
     if private:
-        yield finding(
-            ERROR,
-            f"the photo {file} carries {' and '.join(private)}; its original is published beside the versions readers see",
-            "export it again without location and camera details, e.g. "
-            f"`exiftool -gps:all= -serialnumber= -bodyserialnumber= -lensserialnumber= {file}`",
-            code="photo-private-metadata",
-        )
+        yield finding(Code.PHOTO_PRIVATE_METADATA, private=" and ".join(private))
 
 
 def _read_to_the_end(image: Image.Image, path: Path) -> None:
@@ -178,32 +129,22 @@ def _is_placeholder(path: Path) -> bool:
         return is_placeholder(image)
 
 
-def _other_format(file: str, kind: str, finding) -> Finding:
-    return finding(
-        ERROR,
-        f"the photo {file} is a {kind} image; the site publishes photos as JPEG, PNG or WebP",
-        "export it as a JPEG (quality 85) and write its new name after file:",
-        code="photo-format",
-    )
+def _other_format(kind: str, finding) -> Finding:
+    return finding(Code.PHOTO_FORMAT, kind=kind)
 
 
 def _not_an_image(file: str, path: Path, finding) -> Finding:
     with path.open("rb") as opened:
         start = opened.read(4096)
     if start[4:8] == b"ftyp":  # the ISO container of HEIC (iPhones' own format) and AVIF
-        return _other_format(file, "HEIC or AVIF", finding)
+        return _other_format("HEIC or AVIF", finding)
     try:
         text = start.decode("utf-8")
     except UnicodeDecodeError:
         text = None
     if text is not None and "\0" not in text:
-        begins = " ".join(text.split())[:_TEXT_START]
-        message = f"the photo file {file} is text, not an image (it begins “{begins}”)"
-    else:
-        message = f"the photo file {file} is not an image the site can read ({path.stat().st_size:,} bytes)"
-    return finding(
-        ERROR, message, "replace it with the photo itself, saved as JPEG, PNG or WebP", code="photo-not-image"
-    )
+        return finding(Code.PHOTO_IS_TEXT, begins=" ".join(text.split())[:_TEXT_START])
+    return finding(Code.PHOTO_NOT_IMAGE, size=path.stat().st_size)
 
 
 def _private_metadata(exif: Image.Exif) -> list[str]:
@@ -243,11 +184,8 @@ def unpublished_photo(site: Site, site_path: str, problem: str) -> Finding:
         if photo.file and photo_path(story, photo.file) == site_path
     ]
     story_file, photo = declared[0]
-    return Finding(
-        story_file.path,
-        photo.line,
-        ERROR,
-        f"the photo {photo.file} could not be made into the versions readers see ({problem})",
-        "copy the original again from the photographer; the file was cut off or broken on the way",
-        code="photo-damaged",
-    )
+    return report(Code.PHOTO_NOT_ENCODED, story_file.path, photo.line, file=photo.file, problem=problem)
+
+
+def _finding(story_file_path: Path, line: int, file: str, kind: Code, /, **details: object) -> Finding:
+    return report(kind, story_file_path, line, file=file, **details)

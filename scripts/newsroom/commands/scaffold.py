@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from newsroom.model import files
+from newsroom.model import files, yaml_writer
 from newsroom.model.blocks import UNTRANSLATED_MARK
 from newsroom.model.files import write_text
 from newsroom.model.findings import shown_path
-from newsroom.model.frontmatter import yaml_line
 from newsroom.model.schema import LANGUAGES
 from newsroom.model.site import Site
 from newsroom.model.story import IMAGES_DIR, STORIES_DIR, slug_problem
@@ -56,17 +55,12 @@ def refusal(folder: Path, again: str) -> str | None:
     )
 
 
-def new_story_texts(site: Site, title: str, date: dt.date) -> tuple[str, str]:
-    """The Chinese and English files of a new story, with guidance where the journalist fills in."""
-    series = next(iter(site.registry.series), "") if len(site.registry.series) == 1 else ""
-    series_note = "  # 系列 id，见 docs/_data/series.yml / the series id" + (
-        "" if series else f": {', '.join(site.registry.series) or 'add one first'}"
-    )
-    chinese = f"""---
-{yaml_line("title", title)}
+# the fields as the journalist first sees them, with guidance where they fill in
+_CHINESE_FIELDS = """\
+title:
 deck: ""  # 副题：标题下的一句话 / the subtitle under the headline
-series: {series}{series_note}
-date: {date.isoformat()}
+series:
+date:
 summary: ""  # 摘要：一两句话，用于系列页和分享 / one or two sentences for the series page
 byline:
   text: []  # 作者，如 [张凯鹏]（须在 docs/_data/contributors.yml 中）/ authors, e.g. [张凯鹏]
@@ -78,16 +72,12 @@ photos: []
 #     caption: 图片说明
 #     credit: 程婧
 #     alt: 替代文字：照片里有什么（供看不到图片的读者）
----
-
-<!-- 在这里写正文：段落之间空一行。小标题以 "## " 开头。
-     插图单独占一行：![](images/文件名.jpg)，并在上面的 photos: 里登记说明、署名和替代文字。 -->
 """
-    english = f"""---
-{yaml_line("title", f"{UNTRANSLATED_MARK} {title}")}
+_ENGLISH_FIELDS = """\
+title:
 deck: ""  # the subtitle, translated
-series: {series}
-date: {date.isoformat()}
+series:
+date:
 summary: ""  # the summary, translated
 byline:
   text: []  # the same people as the Chinese byline, in English (e.g. [Zhang Kaipeng])
@@ -95,11 +85,28 @@ byline:
   translation: []  # who translated the story
 lead_photo: ""
 photos: []  # the same photos as the Chinese file, with English caption and alt text
----
-
-{UNTRANSLATED_MARK} Translate the Chinese text here, paragraph for paragraph.
 """
-    return chinese, english
+_CHINESE_BODY = """
+<!-- 在这里写正文：段落之间空一行。小标题以 "## " 开头。
+     插图单独占一行：![](images/文件名.jpg)，并在上面的 photos: 里登记说明、署名和替代文字。 -->
+"""
+_ENGLISH_BODY = f"\n{UNTRANSLATED_MARK} Translate the Chinese text here, paragraph for paragraph.\n"
+
+
+def new_story_texts(site: Site, title: str, date: dt.date) -> tuple[str, str]:
+    """The Chinese and English files of a new story, with guidance where the journalist fills in."""
+    series = next(iter(site.registry.series)) if len(site.registry.series) == 1 else None
+    chinese, english = yaml_writer.template(_CHINESE_FIELDS), yaml_writer.template(_ENGLISH_FIELDS)
+    for fields, shown_title in ((chinese, title), (english, f"{UNTRANSLATED_MARK} {title}")):
+        for name, value in (("title", shown_title), ("series", series), ("date", date)):
+            yaml_writer.put(fields, (name,), value)
+    choices = "" if series else f": {', '.join(site.registry.series) or 'add one first'}"
+    chinese.yaml_add_eol_comment(
+        f"# 系列 id，见 docs/_data/series.yml / the series id{choices}",
+        "series",
+        column=len(f"series: {series or ''}".rstrip()) + 2,  # two spaces before the `#`, as in the template
+    )
+    return yaml_writer.dump(chinese) + _CHINESE_BODY, yaml_writer.dump(english) + _ENGLISH_BODY
 
 
 def create_story(site: Site, slug: str, title: str, date: dt.date, *, force: bool = False) -> Path:

@@ -21,9 +21,11 @@ from lxml.builder import ElementMaker
 
 from newsroom.checks.glossary import Glossary
 from newsroom.checks.markup import markup_in_text
+from newsroom.model import yaml_writer
 from newsroom.model.blocks import BREAK, HEADING, PHOTO, Block, block_fingerprint, normalized
+from newsroom.model.catalogue import Code, report
 from newsroom.model.findings import ERROR, Finding
-from newsroom.model.frontmatter import yaml_line
+from newsroom.model.frontmatter import FrontMatterProblem
 from newsroom.model.schema import STORY_FIELDS
 from newsroom.model.site import Site
 from newsroom.model.story import STORIES_DIR, Story, StoryFile
@@ -39,7 +41,6 @@ TRANSLATED = "translated"
 NEEDS_TRANSLATION = "needs-translation"
 _ORIGINAL = re.compile(re.escape(STORIES_DIR) + r"/(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)/index\.zh\.md")
 _X = ElementMaker(namespace=NAMESPACE, nsmap={None: NAMESPACE})
-_NEXT = "export the story again (`python scripts/stories.py export-xliff SLUG`) and translate in the new file"
 
 
 def original(story: Story) -> str:
@@ -121,23 +122,18 @@ class _FileUnit:
 
 def import_xliff(path: Path, site: Site, today: dt.date) -> Imported:
     result = Imported()
-    problem = lambda line, message, fix, code: result.problems.append(Finding(path, line, ERROR, message, fix, code))
+    problem = lambda line, kind, **details: result.problems.append(report(kind, path, line, **details))
     try:
         root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
     except etree.XMLSyntaxError as error:
-        problem(error.lineno or 1, f"the file is not well-formed XML ({error.msg})", _NEXT, code="xliff-unreadable")
+        problem(error.lineno or 1, Code.XLIFF_NOT_XML, problem=error.msg)
         return result
     except OSError as error:
-        problem(1, f"cannot read the file ({error})", "check the file's name", code="xliff-unreadable")
+        problem(1, Code.XLIFF_UNREADABLE, problem=error)
         return result
     files = root.findall(f"{{{NAMESPACE}}}file")
     if root.tag != f"{{{NAMESPACE}}}xliff" or root.get("version") != "1.2" or len(files) != 1:
-        problem(
-            root.sourceline or 1,
-            "the file is not an XLIFF 1.2 file of one story (an <xliff version=\"1.2\"> with one <file>)",
-            "save it from the CAT tool as XLIFF 1.2, or " + _NEXT,
-            code="xliff-unreadable",
-        )
+        problem(root.sourceline or 1, Code.XLIFF_NOT_XLIFF)
         return result
     story = _story_of(files[0], site, problem)
     if story is None:
@@ -160,9 +156,15 @@ def import_xliff(path: Path, site: Site, today: dt.date) -> Imported:
     edits = {unit.id: item.target for unit, item in changes if item.target != unit.en}
     if not result.translated:
         return result
-    text = _edited_text(story.translation, [(current[key], target) for key, target in edits.items()])
-    english = _read_text(story.translation.path, text)
-    text = recorded_text(english, _record(story, result.translated), today)
+    try:
+        text = _edited_text(story.translation, [(current[key], target) for key, target in edits.items()])
+        english = _read_text(story.translation.path, text)
+        text = recorded_text(english, _record(story, result.translated), today)
+    except FrontMatterProblem as unwritable:
+        result.problems.append(
+            Finding(story.translation.path, unwritable.line, ERROR, unwritable.message, unwritable.fix, "front-matter-syntax")
+        )
+        return result
     result.text = _verified(story, text, changes, problem)
     return result
 
@@ -173,29 +175,14 @@ def _story_of(file_element, site: Site, problem) -> Story | None:
     match = _ORIGINAL.fullmatch(named)
     story = site.story(match["slug"]) if match else None
     if story is None:
-        problem(
-            line,
-            f"the file is for `{named}`, which is no story of {site.docs_dir.name}/{STORIES_DIR}/",
-            "import it into the site it was exported from, or " + _NEXT,
-            code="xliff-wrong-story",
-        )
+        problem(line, Code.XLIFF_OTHER_SITE, named=named, docs=site.docs_dir.name)
         return None
     languages = (file_element.get("source-language", ""), file_element.get("target-language", ""))
     if languages[0].lower()[:2] != "zh" or languages[1].lower()[:2] != "en":
-        problem(
-            line,
-            f"the file translates {languages[0] or '?'} into {languages[1] or '?'}, not Chinese into English",
-            _NEXT,
-            code="xliff-wrong-story",
-        )
+        problem(line, Code.XLIFF_WRONG_LANGUAGES, source=languages[0] or "?", target=languages[1] or "?")
         return None
     if story.source is None or story.source.problem or story.translation is None or story.translation.front is None:
-        problem(
-            line,
-            f"{STORIES_DIR}/{story.slug} needs a readable index.zh.md and an index.en.md with front matter",
-            f"run `python scripts/stories.py check {STORIES_DIR}/{story.slug}` and fix what it reports",
-            code="xliff-wrong-story",
-        )
+        problem(line, Code.XLIFF_STORY_UNREADABLE, slug=story.slug)
         return None
     return story
 
@@ -205,7 +192,7 @@ def _file_units(file_element, problem) -> list[_FileUnit]:
     for element in file_element.iter(f"{{{NAMESPACE}}}trans-unit"):
         unit_id, line = element.get("id", ""), element.sourceline or 1
         if unit_id in seen:
-            problem(line, f"unit {unit_id} appears twice", _NEXT, code="xliff-unreadable")
+            problem(line, Code.XLIFF_UNIT_TWICE, unit=unit_id)
         seen.add(unit_id)
         source = element.find(f"{{{NAMESPACE}}}source")
         target = element.find(f"{{{NAMESPACE}}}target")
@@ -213,10 +200,7 @@ def _file_units(file_element, problem) -> list[_FileUnit]:
             if part is not None and len(part):
                 tag = etree.QName(part[0]).localname
                 problem(
-                    part.sourceline or line,
-                    f"unit {unit_id}: the {etree.QName(part).localname} holds markup (<{tag}>), which a story cannot keep",
-                    "type the text itself; write emphasis and links in Markdown (**bold**, [words](link))",
-                    code="xliff-markup",
+                    part.sourceline or line, Code.XLIFF_MARKUP_ELEMENT, unit=unit_id, part=etree.QName(part).localname, tag=tag
                 )
         units.append(
             _FileUnit(
@@ -245,27 +229,12 @@ def _match(file_units: list[_FileUnit], current: dict[str, Unit], by_name: dict[
             now = None  # the unit now in its place is in the file too: this block was removed
         if now is not None:
             accounted.add(now.id)
-            problem(
-                item.line,
-                f"unit {item.id} ({now.context}): its Chinese is no longer the story's; now it reads “{_short(now.zh)}”",
-                "nothing was written; " + _NEXT + " (the CAT tool's memory offers what was translated)",
-                code="xliff-source-changed",
-            )
+            problem(item.line, Code.XLIFF_SOURCE_CHANGED, unit=item.id, context=now.context, now=_short(now.zh))
         else:
-            problem(
-                item.line,
-                f"unit {item.id} ({item.name or 'no name'}) is for a block the Chinese no longer has",
-                "nothing was written; " + _NEXT,
-                code="xliff-unknown-unit",
-            )
+            problem(item.line, Code.XLIFF_UNKNOWN_UNIT, unit=item.id, name=item.name or "no name")
     for unit in current.values():
         if unit.id not in accounted:
-            problem(
-                1,
-                f"unit {unit.id} ({unit.context}) is missing from the file",
-                "nothing was written; " + _NEXT,
-                code="xliff-missing-unit",
-            )
+            problem(1, Code.XLIFF_MISSING_UNIT, unit=unit.id, context=unit.context)
 
 
 def _short(text: str) -> str:
@@ -276,29 +245,13 @@ def _short(text: str) -> str:
 def _check_target(unit: Unit, item: _FileUnit, story: Story, problem) -> None:
     where = f"unit {unit.id} ({unit.context})"
     if shown := markup_in_text(item.target):
-        problem(
-            item.line,
-            f"{where}: the English holds markup ({shown}), which a story cannot keep",
-            "type the text itself; write emphasis and links in Markdown (**bold**, [words](link))",
-            code="xliff-markup",
-        )
+        problem(item.line, Code.XLIFF_MARKUP, where=where, shown=shown)
         return
     if item.target != unit.en and unit.en and item.exported_english != english_fingerprint(unit.en):
-        problem(
-            item.line,
-            f"{where}: the English in {story.translation.path.name} changed after this file was exported",
-            "nothing was written; " + _NEXT + ", or copy the new English by hand",
-            code="xliff-english-changed",
-        )
+        problem(item.line, Code.XLIFF_ENGLISH_CHANGED, where=where, file=story.translation.path.name)
         return
     if unit.is_field and None in unit.field:
-        problem(
-            item.line,
-            f"{where}: {story.translation.path.name} does not declare this photo under `photos:`",
-            f"add the photo to the English front matter (`python scripts/stories.py check {STORIES_DIR}/{story.slug}`"
-            " says how), then import again",
-            code="xliff-bad-target",
-        )
+        problem(item.line, Code.XLIFF_PHOTO_UNDECLARED, where=where, file=story.translation.path.name, slug=story.slug)
         return
     paragraphs = len(unit.en_blocks) if len(unit.en_blocks) > 1 else 1
     single_line = unit.is_field or unit.zh_blocks[0].kind == HEADING
@@ -306,10 +259,10 @@ def _check_target(unit: Unit, item: _FileUnit, story: Story, problem) -> None:
     if (single_line and "\n" in item.target) or (not single_line and len(parts) != paragraphs):
         problem(
             item.line,
-            f"{where}: the English has {len(parts)} paragraphs or line breaks where the story has "
-            f"{'one line' if single_line else paragraphs}",
-            "join the lines in the CAT tool; declare split paragraphs under `alignment:` in the English file first",
-            code="xliff-bad-target",
+            Code.XLIFF_LINE_BREAKS,
+            where=where,
+            parts=len(parts),
+            expected="one line" if single_line else paragraphs,
         )
 
 
@@ -317,14 +270,18 @@ def _edited_text(english: StoryFile, edits: list[tuple[Unit, str]]) -> str:
     """The English file's text with the units' new English put in place, the rest untouched."""
     lines = english.text.split("\n")
     operations = [
-        (*(_field_edit if unit.is_field else _block_edit)(english, lines, unit, text), order)
+        (*_block_edit(english, lines, unit, text), order)
         for order, (unit, text) in enumerate(edits)
+        if not unit.is_field
     ]
     # bottom up, so that each edit's line numbers still hold; of two insertions at one place the
     # later unit goes in first, so that the earlier ends up before it
     for start, end, new, _ in sorted(operations, key=lambda op: (op[0], op[1], op[3]), reverse=True):
         lines[start - 1 : end] = new
-    return "\n".join(lines)
+    # a field the English lacks goes where the guide has it (a photo's, after the photo's others)
+    fields = {unit.field: text for unit, text in edits if unit.is_field}
+    edited = "\n".join(lines)
+    return yaml_writer.edited(edited, fields, STORY_FIELDS) if fields else edited
 
 
 def _block_edit(english: StoryFile, lines: list[str], unit: Unit, text: str) -> tuple[int, int, list[str]]:
@@ -346,30 +303,6 @@ def _block_end(english: StoryFile, lines: list[str], block) -> int:
     while end > block.line and not lines[end - 1].strip():
         end -= 1
     return end
-
-
-def _field_edit(english: StoryFile, lines: list[str], unit: Unit, text: str) -> tuple[int, int, list[str]]:
-    front = english.front
-    close = english.body_line - 1  # the closing `---`
-    key = unit.field[-1]
-    if unit.field in front.lines:
-        start = front.lines[unit.field]
-        end = min([line for line in front.lines.values() if line > start] + [close]) - 1
-        prefix = lines[start - 1][: lines[start - 1].index(f"{key}:")]
-        return start, end, [prefix + yaml_line(key, text)]
-    # a field the English lacks: after the field that comes before it (or the photo's last field)
-    parent = unit.field[:-1]
-    if parent:
-        siblings = [line for path, line in front.lines.items() if path[: len(parent)] == parent and len(path) > len(parent)]
-        first = lines[min(siblings) - 1]
-        indent = " " * (len(first) - len(first.lstrip(" -")))
-        after = max(siblings)
-    else:
-        order = list(STORY_FIELDS)
-        before = [front.lines[(name,)] for name in order[: order.index(key)] if (name,) in front.lines]
-        indent, after = "", max(before, default=1)
-    end = min([line for line in front.lines.values() if line > after] + [close]) - 1
-    return end + 1, end, [indent + yaml_line(key, text)]
 
 
 def _read_text(path: Path, text: str) -> StoryFile:
@@ -407,13 +340,7 @@ def _verified(story: Story, text: str, changes, problem) -> str | None:
     else:
         wrong = [item for _, item in changes]
     for item in wrong:
-        problem(
-            item.line,
-            f"unit {item.id}: its English would change the story's structure (a line starting with #, ![ or * * *, "
-            "or a blank line), so it was not written",
-            "rephrase the start of the unit in the CAT tool, then import again",
-            code="xliff-bad-target",
-        )
+        problem(item.line, Code.XLIFF_CHANGES_STRUCTURE, unit=item.id)
     return None if wrong else text
 
 

@@ -7,8 +7,8 @@ from itertools import zip_longest
 
 from newsroom.importer.layout import Layout, Photo
 from newsroom.importer.problem import ImportProblem
+from newsroom.model import yaml_writer
 from newsroom.model.blocks import HEADING, PARAGRAPH, UNTRANSLATED_MARK, parse_blocks
-from newsroom.model.frontmatter import yaml_line
 from newsroom.model.registry import Registry
 from newsroom.model.schema import SOURCE_LANG, STORY_FIELDS, TRANSLATION_LANG
 from newsroom.model.story import IMAGES_DIR
@@ -133,22 +133,6 @@ def _verify_blocks(blocks: list[str], layout: Layout) -> None:
 
 
 def _story_file(fields: dict, blocks: list[str]) -> str:
-    lines = ["---"]
-    for name in STORY_FIELDS:  # the schema's order, which the guide's template follows
-        if name not in fields:
-            continue
-        value = fields[name]
-        if value is None:
-            lines.append(f"{name}:")  # a blank that reads as "fill me in"
-        elif name == "photos" and value:
-            lines.append("photos:")
-            for photo in value:
-                entry = [yaml_line(key, item) for key, item in photo.items()]
-                lines += [f"  - {entry[0]}", *(f"    {line}" for line in entry[1:])]
-        elif isinstance(value, dict):
-            lines.append(f"{name}:")
-            lines += [f"  {yaml_line(key, item)}" for key, item in value.items()]
-        else:
-            lines.append(yaml_line(name, value))
-    lines.append("---")
-    return "\n".join(lines) + "\n\n" + "\n\n".join(blocks) + "\n"
+    # the schema's order, which the guide's template follows; a None (the date) a blank to fill in
+    ordered = {name: fields[name] for name in STORY_FIELDS if name in fields}
+    return yaml_writer.new_front_matter(ordered) + "\n" + "\n\n".join(blocks) + "\n"

@@ -28,6 +28,7 @@ from newsroom.mkdocs import preview
 from newsroom.mkdocs.config import NewsroomConfig
 from newsroom.mkdocs.shared import STORY_TOP, LanguageOutput, SharedFiles, feed_link, hand_off, theme_globals
 from newsroom.model.blocks import PARAGRAPH
+from newsroom.model.catalogue import Code, report
 from newsroom.model.findings import ERROR, Finding
 from newsroom.model.schema import SOURCE_LANG, TRADITIONAL_LANG
 from newsroom.model.site import Site, load_site, page_key
@@ -144,12 +145,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             # a link that leads nowhere: MkDocs would stop with a traceback copying it
             files.remove(file)
             if self.lang == SOURCE_LANG and not file.is_documentation_page():  # the check reports pages
-                log.warning(
-                    Finding(
-                        Path(file.abs_src_path), 1, ERROR, "the file is a link that leads nowhere",
-                        "replace the link with the file itself", code="unreadable",
-                    ).format(self.run.root)
-                )  # fmt: skip
+                log.warning(report(Code.DANGLING_LINK, Path(file.abs_src_path), 1).format(self.run.root))
         # i18n gives the Traditional edition the Chinese files, which it has none of its own
         reads = SOURCE_LANG if self.lang == TRADITIONAL_LANG else self.lang
         for file in list(files.documentation_pages()):
@@ -303,6 +299,11 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
                 log.info("search: indexed " + ", ".join(f"{n} {lang} pages" for lang, n in sorted(indexed.items())))
 
     on_post_build = CombinedEvent(_language_written, _site_written)
+
+    @event_priority(0)  # i18n has no on_build_error
+    def on_build_error(self, *, error: Exception) -> None:
+        """A build that stopped half-way (`mkdocs serve` goes on): the next one starts afresh."""
+        self.languages_in_progress.clear()
 
     def write_shared_files(self, config, outputs: dict[str, LanguageOutput]) -> None:
         """What needs every language, from what each language's build left (`stories.py build`

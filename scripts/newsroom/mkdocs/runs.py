@@ -23,8 +23,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from newsroom.model import yaml_writer
 from newsroom.model.schema import SOURCE_LANG, TRADITIONAL_LANG, TRANSLATION_LANG, base_language
 
 CACHE_FOLDER = ".cache"  # beside mkdocs.yml: the newsroom plugin's `cache_dir`
@@ -60,7 +59,7 @@ def derived_config(project_config: Path, work: Path, name: str, newsroom: dict, 
     }
     work.mkdir(parents=True, exist_ok=True)
     path = work / f"mkdocs.{name}.yml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml_writer.new_document(data), encoding="utf-8")
     return path
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -21,6 +22,8 @@ except ImportError:  # pragma: no cover - PyYAML without libyaml
 
 FENCE = "---"
 MAX_FRONT_MATTER_CHARS = 64_000
+# a glossary of thousands of terms; more is pasted data
+MAX_DOCUMENT_CHARS = 2_000_000
 MAX_EXPANDED_NODES = 100_000
 # a story's fields go three levels deep (photos → photo → caption); deeper is a mistake, and
 # reading thousands of levels would exhaust Python's recursion limit
@@ -32,6 +35,10 @@ _NOT_YAML_TEXT = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd
 # `title：…`, `title:\u3000…` or `title:…` at the start of a line, where a field name is typed
 _KEY_MISTYPED = re.compile(
     r"^[ \t]*(?:-[ \t]+)?(?P<key>[A-Za-z_][A-Za-z0-9_-]*)[ \u3000]*(?P<mark>：|:(?=\u3000)|:(?=[^\s/]))"
+)
+# the same in a data file, whose keys may be Chinese (the glossary's terms: `区水务局：…`)
+_ANY_KEY_MISTYPED = re.compile(
+    r"^[ \t]*(?:-[ \t]+)?(?P<key>[^\s:：#'\"\[\]{}&*!|>%@`-][^\s:：]*)[ \u3000]*(?P<mark>：|:(?=\u3000)|:(?=[^\s/]))"
 )
 
 
@@ -143,11 +150,43 @@ def parse(text: str) -> tuple[FrontMatter | None, str]:
     yaml_text, body, yaml_line, body_line = split(text)
     if yaml_text is None:
         return None, body
-    if len(yaml_text) > MAX_FRONT_MATTER_CHARS:
+    front = _parse_yaml(
+        yaml_text, yaml_line, MAX_FRONT_MATTER_CHARS, "keep long text in the body, not the front matter", _KEY_MISTYPED
+    )
+    front.body_line = body_line
+    return front, body
+
+
+def parse_document(text: str) -> FrontMatter:
+    """A whole YAML file of fields (docs/_data/*.yml), read as front matter is: every key with its
+    line, and the same explanations of typing mistakes."""
+    return _parse_yaml(text, 1, MAX_DOCUMENT_CHARS, "split the file, or remove pasted data", _ANY_KEY_MISTYPED)
+
+
+def key_lines(path: Path) -> dict[tuple, int]:
+    """The line of every key of a YAML file such as mkdocs.yml, by path: `("plugins", 2, "i18n",
+    "languages")`. Only the file's structure is read, so tags (`!ENV`, `!!python/name:…`) need no
+    constructor; {} for a file that cannot be read or is not YAML (MkDocs itself says why)."""
+    try:
+        loader = _Loader(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return {}
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError:
+        return {}
+    finally:
+        loader.dispose()
+    lines: dict[tuple, int] = {}
+    if node is not None:
+        _collect_lines(node, (), 1, lines, duplicates_allowed=True)
+    return lines
+
+
+def _parse_yaml(yaml_text: str, yaml_line: int, limit: int, shorten: str, mistyped: re.Pattern) -> FrontMatter:
+    if len(yaml_text) > limit:
         raise FrontMatterProblem(
-            1,
-            f"the front matter is {len(yaml_text):,} characters long, more than {MAX_FRONT_MATTER_CHARS:,}",
-            "keep long text in the body, not the front matter",
+            1, f"the front matter is {len(yaml_text):,} characters long, more than {limit:,}", shorten
         )
     unreadable = _NOT_YAML_TEXT.search(yaml_text)
     if unreadable:
@@ -160,7 +199,7 @@ def parse(text: str) -> tuple[FrontMatter | None, str]:
     try:
         node = loader.get_single_node()
         if node is None:
-            return FrontMatter({}, {}, 1, body_line), body
+            return FrontMatter({}, {}, 1)
         if _could_be_unreasonable(yaml_text):
             _refuse_unreasonable_nodes(node, yaml_line)
         data = loader.construct_document(node)
@@ -169,7 +208,8 @@ def parse(text: str) -> tuple[FrontMatter | None, str]:
         mark = error.context_mark if opened else error.problem_mark or error.context_mark
         line = yaml_line + (mark.line if mark else 0)
         message, fix = opened or (_plain_yaml_problem(error), _yaml_fix(error))
-        raise _typing_mistake(yaml_text, yaml_line, line) or FrontMatterProblem(line, message, fix) from None
+        mistake = _typing_mistake(yaml_text, yaml_line, mistyped, line)
+        raise mistake or FrontMatterProblem(line, message, fix) from None
     except yaml.YAMLError as error:
         raise FrontMatterProblem(
             yaml_line, f"the front matter is not valid YAML ({error})", "check the front matter's syntax"
@@ -177,28 +217,38 @@ def parse(text: str) -> tuple[FrontMatter | None, str]:
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        raise _typing_mistake(yaml_text, yaml_line) or FrontMatterProblem(
+        raise _typing_mistake(yaml_text, yaml_line, mistyped) or FrontMatterProblem(
             yaml_line,
             "the front matter must be a list of `field: value` lines",
             "write each field as `name: value`, one per line",
         )
     lines: dict[tuple, int] = {}
     _collect_lines(node, (), yaml_line, lines)
-    return FrontMatter(data, lines, 1, body_line), body
+    return FrontMatter(data, lines, 1)
 
 
-def _collect_lines(node: yaml.Node, path: tuple, offset: int, out: dict[tuple, int]) -> None:
+def _collect_lines(
+    node: yaml.Node, path: tuple, offset: int, out: dict[tuple, int], *, duplicates_allowed: bool = False
+) -> None:
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if key is None:
                 continue
-            out[path + (key,)] = offset + key_node.start_mark.line
-            _collect_lines(value_node, path + (key,), offset, out)
+            line = offset + key_node.start_mark.line
+            if path + (key,) in out and not duplicates_allowed:
+                # YAML keeps the last one silently, and an edit of the first would never show
+                raise FrontMatterProblem(
+                    line,
+                    f"the field `{key}` is given twice (first on line {out[path + (key,)]})",
+                    "keep one of them: merge what they say and delete the other",
+                )
+            out[path + (key,)] = line
+            _collect_lines(value_node, path + (key,), offset, out, duplicates_allowed=duplicates_allowed)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             out[path + (index,)] = offset + item.start_mark.line
-            _collect_lines(item, path + (index,), offset, out)
+            _collect_lines(item, path + (index,), offset, out, duplicates_allowed=duplicates_allowed)
 
 
 def _could_be_unreasonable(yaml_text: str) -> bool:
@@ -253,7 +303,9 @@ def _refuse_unreasonable_nodes(node: yaml.Node, offset: int) -> None:
     size(node, 0)
 
 
-def _typing_mistake(yaml_text: str, offset: int, last_line: int | None = None) -> FrontMatterProblem | None:
+def _typing_mistake(
+    yaml_text: str, offset: int, mistyped: re.Pattern, last_line: int | None = None
+) -> FrontMatterProblem | None:
     """The first line up to `last_line` that was typed in Chinese input mode or indented with a tab:
     a likelier cause, and a clearer message, than the YAML error it leads to a line or two later."""
     for number, line in enumerate(yaml_text.split("\n"), offset):
@@ -262,7 +314,7 @@ def _typing_mistake(yaml_text: str, offset: int, last_line: int | None = None) -
         indentation = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indentation:
             return FrontMatterProblem(number, "the line is indented with a tab", "indent with spaces, never tabs")
-        typed = _KEY_MISTYPED.match(line)
+        typed = mistyped.match(line)
         if not typed:
             continue
         key, mark = typed["key"], typed["mark"]

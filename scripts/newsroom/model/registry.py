@@ -6,9 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from newsroom.checks.markup import markup_in_text
 from newsroom.model import frontmatter
-from newsroom.model.findings import ERROR, Finding
+from newsroom.model.catalogue import Code, report
+from newsroom.model.findings import Finding
 from newsroom.model.schema import LANGUAGES
 
 DATA_DIR = "_data"
@@ -22,6 +22,7 @@ class Contributor:
     names: dict[str, str]
     titles: dict[str, str]
     in_byline: dict[str, str] = field(default_factory=dict)
+    line: int = 1  # of its entry in contributors.yml
 
     def name(self, lang: str) -> str:
         return self.names.get(lang) or next(iter(self.names.values()), self.id)
@@ -40,6 +41,7 @@ class Series:
     title: dict[str, str]
     subtitle: dict[str, str]
     description: dict[str, str]
+    line: int = 1  # of its entry in series.yml
 
 
 @dataclass
@@ -98,70 +100,38 @@ class Registry:
 def load_registry(docs_dir: Path) -> Registry:
     data_dir = docs_dir / DATA_DIR
     registry = Registry(contributors_path=data_dir / CONTRIBUTORS_FILE, series_path=data_dir / SERIES_FILE)
-    people, people_lines = _load_mapping(registry.contributors_path, registry.problems)
+    people, people_lines = load_data_file(registry.contributors_path, registry.problems)
     for person_id, record in people.items():
         names = _language_texts(record.get("name") if isinstance(record, dict) else None)
         if not names:
             registry.problems.append(
-                Finding(
-                    registry.contributors_path,
-                    people_lines(person_id),
-                    ERROR,
-                    f"contributor `{person_id}` has no name",
-                    "give `name:` with `zh:` and `en:` lines",
-                    code="record-incomplete",
-                )
+                report(Code.CONTRIBUTOR_NO_NAME, registry.contributors_path, people_lines(person_id), id=person_id)
             )
             continue
         contributor = Contributor(
-            str(person_id), names, _language_texts(record.get("title")), _language_texts(record.get("in_byline"))
+            str(person_id),
+            names,
+            _language_texts(record.get("title")),
+            _language_texts(record.get("in_byline")),
+            people_lines(person_id),
         )
-        registry.problems += _markup(registry.contributors_path, people_lines(person_id), "contributor", person_id, record)
         registry.contributors[contributor.id] = contributor
         for key in [contributor.id, *names.values()]:
             registry._by_name[" ".join(key.split()).casefold()] = contributor
-    all_series, series_lines = _load_mapping(registry.series_path, registry.problems)
+    all_series, series_lines = load_data_file(registry.series_path, registry.problems)
     for series_id, record in all_series.items():
         record = record if isinstance(record, dict) else {}
         title = _language_texts(record.get("title"))
         if not title:
-            registry.problems.append(
-                Finding(
-                    registry.series_path,
-                    series_lines(series_id),
-                    ERROR,
-                    f"series `{series_id}` has no title",
-                    "give `title:` with `zh:` and `en:` lines",
-                    code="record-incomplete",
-                )
-            )
-        registry.problems += _markup(registry.series_path, series_lines(series_id), "series", series_id, record)
+            registry.problems.append(report(Code.SERIES_NO_TITLE, registry.series_path, series_lines(series_id), id=series_id))
         registry.series[str(series_id)] = Series(
             str(series_id),
             title,
             _language_texts(record.get("subtitle")),
             _language_texts(record.get("description")),
+            series_lines(series_id),
         )
     return registry
-
-
-def _markup(path: Path, line: int, kind: str, record_id: object, record: dict) -> list[Finding]:
-    """Names, titles and descriptions are shown to readers as plain text: markup is an error."""
-    found = []
-    for key in ("name", "title", "in_byline", "subtitle", "description"):
-        for lang, text in _language_texts(record.get(key)).items():
-            if shown := markup_in_text(text):
-                found.append(
-                    Finding(
-                        path,
-                        line,
-                        ERROR,
-                        f"{kind} `{record_id}`: `{key}` ({lang}) contains markup ({shown}); it is plain text",
-                        "write it as plain text: no tags, no &…; codes (type the character itself)",
-                        code="markup-in-field",
-                    )
-                )
-    return found
 
 
 def _language_texts(value: object) -> dict[str, str]:
@@ -170,38 +140,20 @@ def _language_texts(value: object) -> dict[str, str]:
     return {lang: str(value[lang]).strip() for lang in LANGUAGES if value.get(lang)}
 
 
-def _load_mapping(path: Path, problems: list[Finding]):
+def load_data_file(path: Path, problems: list[Finding]):
     """The YAML mapping in `path`, and a function giving the line of one of its keys."""
     no_lines = lambda key: 1
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        problems.append(
-            Finding(
-                path,
-                1,
-                ERROR,
-                f"the record {path.name} is missing",
-                f"restore docs/{DATA_DIR}/{path.name} from git",
-                code="record-missing",
-            )
-        )
+        problems.append(report(Code.RECORD_MISSING, path, 1, name=path.name))
         return {}, no_lines
     except (OSError, UnicodeDecodeError) as error:
-        problems.append(
-            Finding(
-                path, 1, ERROR, f"cannot read {path.name} ({error})", "save it as UTF-8 text", code="record-unreadable"
-            )
-        )
+        problems.append(report(Code.RECORD_UNREADABLE, path, 1, name=path.name, error=error))
         return {}, no_lines
     try:
-        front, _ = frontmatter.parse(f"---\n{text}\n---\n")
+        fields = frontmatter.parse_document(text)
     except frontmatter.FrontMatterProblem as problem:
-        problems.append(
-            Finding(path, max(1, problem.line - 1), ERROR, problem.message, problem.fix, code="record-syntax")
-        )
+        problems.append(report(Code.RECORD_SYNTAX, path, problem.line, problem=problem.message, fix=problem.fix))
         return {}, no_lines
-    if front is None:
-        return {}, no_lines
-    # the file was wrapped in fences above, so its own lines are one less
-    return front.data, lambda key: max(1, front.line_of(key) - 1)
+    return fields.data, fields.line_of

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsroom.model import alignment, files
-from newsroom.model.findings import ERROR, WARNING, Finding
+from newsroom.model.catalogue import Code, report
+from newsroom.model.findings import Finding
 from newsroom.model.registry import DATA_DIR, Registry, load_registry
 from newsroom.model.schema import LANGUAGE_NAMES, LANGUAGES, SOURCE_LANG, TRANSLATION_LANG
 from newsroom.model.story import STORIES_DIR, Story, StoryFile
@@ -152,16 +153,7 @@ def load_site(docs_dir: Path, *, read_stories: bool = True) -> Site:
         stem, lang = named
         if parts[0] == STORIES_DIR:
             if len(parts) != 3 or stem != "index":
-                site.problems.append(
-                    Finding(
-                        path,
-                        1,
-                        ERROR,
-                        "a story's text must be docs/stories/<slug>/index.zh.md or index.en.md",
-                        "move the text into its story folder with that name",
-                        code="misplaced-file",
-                    )
-                )
+                site.problems.append(report(Code.MISPLACED_FILE, path, 1))
                 continue
             slug = parts[1]
             story = stories.setdefault(slug, Story(slug, path.parent))
@@ -176,16 +168,7 @@ def load_site(docs_dir: Path, *, read_stories: bool = True) -> Site:
         site.problems += _interrupted_writes(folder, has_text=folder.name in stories)
         named_wrongly = any(problem.path.parent == folder for problem in site.problems)
         if folder.name not in stories and not files.leftovers(folder) and not named_wrongly:
-            site.problems.append(
-                Finding(
-                    folder,
-                    1,
-                    ERROR,
-                    f"the story folder {folder.name}/ has no index.zh.md or index.en.md",
-                    "add the story's text, or delete the empty folder",
-                    code="empty-story-folder",
-                )
-            )
+            site.problems.append(report(Code.EMPTY_STORY_FOLDER, folder, 1, slug=folder.name))
     site.stories = sorted(stories.values(), key=lambda story: story.sort_key, reverse=True)
     return site
 
@@ -211,30 +194,10 @@ def _interrupted_writes(folder: Path, *, has_text: bool) -> list[Finding]:
     each named as such (they are hidden, so the folder looks empty or complete)."""
     leftovers = files.leftovers(folder)
     if leftovers and not has_text:
-        slug, names = folder.name, ", ".join(leftover.name for leftover in leftovers)
-        return [
-            Finding(
-                folder,
-                1,
-                ERROR,
-                f"the story folder {slug}/ holds only {names}, a half-written file left by an interrupted "
-                "`new` or `import`",
-                f"write the story again with `python scripts/stories.py new {slug} --title … --force` or "
-                f"`python scripts/stories.py import RAW.txt --slug {slug} --force`, which also removes the leftover",
-                code="interrupted-write",
-            )
-        ]
+        names = ", ".join(leftover.name for leftover in leftovers)
+        return [report(Code.INTERRUPTED_NEW, folder, 1, slug=folder.name, names=names)]
     return [
-        Finding(
-            leftover,
-            1,
-            WARNING,
-            f"{leftover.name} is a half-written copy of {files.leftover_of(leftover)}, left by a command that was "
-            "interrupted (new, import or mark-translated)",
-            f"check that {files.leftover_of(leftover)} is complete (run the command again if not), then delete "
-            f"{leftover.name}",
-            code="interrupted-write",
-        )
+        report(Code.INTERRUPTED_WRITE, leftover, 1, leftover=leftover.name, original=files.leftover_of(leftover))
         for leftover in leftovers
     ]
 
@@ -250,22 +213,12 @@ def _name_not_utf8(folder: Path, name: str) -> Finding:
     try:
         readable = raw.decode("gb18030")
     except UnicodeDecodeError:
-        message, fix = f"a name in this folder is not UTF-8 text ({raw!r})", "rename the file or folder"
-    else:
-        message = f"the name {readable} in this folder is in the GBK encoding, as in ZIP files made on Chinese Windows"
-        fix = f"rename it to {readable}, typing the name anew"
-    return Finding(folder, 1, ERROR, message, fix, code="name-not-utf8")
+        return report(Code.NAME_NOT_UTF8, folder, 1, raw=raw)
+    return report(Code.NAME_IN_GBK, folder, 1, readable=readable)
 
 
 def _linked_folder(link: Path) -> Finding:
-    return Finding(
-        link,
-        1,
-        ERROR,
-        f"{link.name} is a link to the folder {os.readlink(link)}; the site does not follow links",
-        "copy the folder here instead of linking it, or delete the link",
-        code="linked-folder",
-    )
+    return report(Code.LINKED_FOLDER, link, 1, name=link.name, target=os.readlink(link))
 
 
 def _misnamed(path: Path, named: tuple[str, str] | None) -> Finding:
@@ -277,7 +230,6 @@ def _misnamed(path: Path, named: tuple[str, str] | None) -> Finding:
     else:  # `index.english.md` is `index` in `english`, not a file named `index.english`
         stem, _, label = path.name[: -len(".md")].rpartition(".")
         stem, label = (stem, label) if stem else (label, "")
-    problem = f"`.{label}.md` is not a language this site uses (zh, en)" if label else "the file name does not say its language"
     written = _written_language(StoryFile.read(path, SOURCE_LANG))
     guess = written or MISNAMED_LANGS.get(label.lower())
     targets = [guess] if guess else list(LANGUAGES)
@@ -297,7 +249,9 @@ def _misnamed(path: Path, named: tuple[str, str] | None) -> Finding:
             f"{stem}.zh.md and {stem}.en.md exist already, so renaming would overwrite one of them: compare it "
             f"with the file in its language, copy what is missing into that file, then delete {path.name}"
         )
-    return Finding(path, 1, ERROR, problem, fix, code="misnamed-file")
+    if label:
+        return report(Code.MISNAMED_LANGUAGE, path, 1, label=label, advice=fix)
+    return report(Code.MISNAMED_NO_LANGUAGE, path, 1, advice=fix)
 
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

@@ -17,7 +17,8 @@ from pathlib import Path
 from newsroom.model import blocks as blocks_mod
 from newsroom.model import frontmatter
 from newsroom.model.blocks import Block
-from newsroom.model.findings import ERROR, Finding
+from newsroom.model.catalogue import Code, report
+from newsroom.model.findings import Finding
 from newsroom.model.schema import SOURCE_LANG, TRANSLATION_LANG, base_language
 
 STORIES_DIR = "stories"
@@ -87,67 +88,39 @@ class StoryFile:
         try:
             raw = path.read_bytes()
         except IsADirectoryError:
-            story_file.problem = Finding(
-                path,
-                1,
-                ERROR,
-                f"{path.name} is a folder, not a text file",
-                f"move what is inside it elsewhere, then save the text as a file named {path.name}",
-                code="unreadable",
-            )
+            story_file.problem = report(Code.UNREADABLE_FOLDER, path, 1, name=path.name)
             return story_file
         except OSError as error:
             if path.is_symlink():
-                message = f"the file is a link to {os.readlink(path)}, which cannot be read ({error.strerror})"
-                fix = "replace the link with the file itself"
+                story_file.problem = report(
+                    Code.UNREADABLE_LINK, path, 1, target=os.readlink(path), reason=error.strerror
+                )
             else:
-                message, fix = f"cannot read the file ({error.strerror})", "check that it exists and is readable"
-            story_file.problem = Finding(path, 1, ERROR, message, fix, code="unreadable")
+                story_file.problem = report(Code.UNREADABLE, path, 1, reason=error.strerror)
             return story_file
         story_file.load(raw)
         return story_file
 
     def load(self, raw: bytes) -> None:
         if len(raw) > MAX_STORY_BYTES:
-            self.problem = Finding(
-                self.path,
-                1,
-                ERROR,
-                f"the file is {len(raw):,} bytes, too large for a story",
-                "split it or remove pasted data",
-                code="file-too-large",
-            )
+            self.problem = report(Code.FILE_TOO_LARGE, self.path, 1, size=len(raw))
             return
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             line = raw[: error.start].count(b"\n") + 1
-            self.problem = Finding(
-                self.path,
-                line,
-                ERROR,
-                _not_utf8(raw),
-                "in your editor choose Save with Encoding → UTF-8",
-                code="not-utf8",
-            )
+            self.problem = report(Code.NOT_UTF8, self.path, line, problem=_not_utf8(raw))
             return
         if "\x00" in text:
             line = text[: text.index("\x00")].count("\n") + 1
-            self.problem = Finding(
-                self.path,
-                line,
-                ERROR,
-                "the file contains a NUL character (binary data)",
-                "remove it; a story is plain text",
-                code="binary-file",
-            )
+            self.problem = report(Code.BINARY_FILE, self.path, line)
             return
         self.text = text.replace("\r\n", "\n").replace("\r", "\n")
         try:
             self.front, self.body = frontmatter.parse(self.text)
         except frontmatter.FrontMatterProblem as problem:
-            self.problem = Finding(
-                self.path, problem.line, ERROR, problem.message, problem.fix, code="front-matter-syntax"
+            self.problem = report(
+                Code.FRONT_MATTER_SYNTAX, self.path, problem.line, problem=problem.message, fix=problem.fix
             )
             _, self.body, _, _ = _split_leniently(self.text)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from newsroom.model import yaml_writer
+from newsroom.model.schema import STORY_FIELDS
 from newsroom.model.story import Story, StoryFile
 
 
@@ -14,17 +16,6 @@ def marked_text(story: Story, today: dt.date) -> str:
 
 def recorded_text(english: StoryFile, source: str, today: dt.date) -> str:
     """The English file's text with `translation:` recording `source`, the fingerprints of the
-    Chinese blocks it translates."""
-    # hashes and a date only, so the lines can be written as they should read, without a YAML dump
-    record = ["translation:", f'  source: "{source}"', f"  updated: {today.isoformat()}"]
-    lines = english.text.split("\n")
-    close = english.body_line - 2  # index of the closing `---`
-    start = next((i for i in range(1, close) if lines[i].startswith("translation:")), None)
-    if start is None:
-        lines[close:close] = record
-    else:
-        end = start + 1
-        while end < close and (lines[end].startswith((" ", "\t")) or not lines[end].strip()):
-            end += 1
-        lines[start:end] = record
-    return "\n".join(lines)
+    Chinese blocks it translates; the rest of the file as it was."""
+    record = {("translation", "source"): source, ("translation", "updated"): today}
+    return yaml_writer.edited(english.text, record, STORY_FIELDS)

@@ -30,6 +30,8 @@ LABELS = {
         "search.other": "找到 # 条结果",
         "search.failed": "搜索暂时无法使用，请稍后再试。",
         "search.reset": "清空",
+        "search.close": "关闭",
+        "search.cut": "……",  # where a result's quotation leaves the story's text out
         "bilingual": "中英对照阅读",
         "bilingual_label": "中英对照",
         "chinese_only": "只看中文",
@@ -71,6 +73,8 @@ LABELS = {
         "search.other": "# results",
         "search.failed": "Search is not available right now. Please try again later.",
         "search.reset": "Clear",
+        "search.close": "Close",
+        "search.cut": "…",
         "bilingual": "Read in Chinese and English side by side",
         "pair": "Paragraph",
         "not_found_title": "Page not found",

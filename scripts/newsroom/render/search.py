@@ -26,6 +26,9 @@ OUTPUT_DIR = "pagefind"
 ENTRY_FILE = "pagefind-entry.json"
 # relative to a language's home: the series listing there and the stories (not their bilingual views)
 INDEXED_PAGES = f"{{index.html,{STORIES_DIR}/*/index.html}}"
+# not words of the story: a photo's credit, and the panel that stands in for a photo to come
+# (in the story body they come through the sanitizer, which keeps no data-pagefind-* attribute)
+NOT_INDEXED = (".nr-photo__credit", ".nr-photo__to-come")
 
 
 class IndexingFailed(Exception):
@@ -55,6 +58,7 @@ def start_indexing(home: Path) -> Indexing:
     command = [
         sys.executable, "-m", "pagefind", "--site", str(home), "--glob", INDEXED_PAGES,
         "--output-subdir", OUTPUT_DIR, "--silent",
+        *(part for selector in NOT_INDEXED for part in ("--exclude-selectors", selector)),
     ]  # fmt: skip
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     return Indexing(home, process)

@@ -12,8 +12,9 @@ from markupsafe import Markup
 from newsroom.model.registry import Registry
 from newsroom.model.schema import LANGUAGES, SOURCE_LANG, TRADITIONAL_LANG, TRANSLATION_LANG
 from newsroom.model.site import Site
-from newsroom.model.story import STORIES_DIR, Story
+from newsroom.model.story import STORIES_DIR, Photo, Story, StoryFile
 from newsroom.render import labels
+from newsroom.render.views import is_placeholder
 
 HREFLANG = {"zh": "zh-Hans", "en": "en", TRADITIONAL_LANG: "zh-Hant"}
 OG_LOCALE = {"zh": "zh_CN", "en": "en_US", TRADITIONAL_LANG: "zh_TW"}
@@ -78,21 +79,21 @@ def story_head(
     series = registry.series.get(story.series)
     if series and series.title.get(lang):
         article["isPartOf"] = {"@type": "CreativeWorkSeries", "name": series.title[lang]}
-    lead = story_file.lead_photo
-    if lead:
-        image_url = absolute(site_url, f"{STORIES_DIR}/{story.slug}/{lead.file}")
-        person = registry.contributor(lead.credit)
-        credit = labels.label(lang, "credit", name=person.name(lang) if person else lead.credit)
+    shared = share_photo(story, story_file)
+    if shared:
+        image_url = absolute(site_url, f"{STORIES_DIR}/{story.slug}/{shared.file}")
+        person = registry.contributor(shared.credit)
+        name = person.name(lang) if person else shared.credit
         article["image"] = {
             "@type": "ImageObject",
             "url": image_url,
-            "caption": lead.caption,
-            "creditText": credit,
-            "creator": {"@type": "Person", "name": person.name(lang) if person else lead.credit},
+            "caption": shared.caption,
+            "creditText": labels.label(lang, "credit", name=name),
+            "creator": {"@type": "Person", "name": name},
         }
-        head.properties += [("og:image", image_url), ("og:image:alt", lead.alt)]
+        head.properties += [("og:image", image_url), ("og:image:alt", shared.alt)]
         head.names[0] = ("twitter:card", "summary_large_image")
-        head.names += [("twitter:image", image_url), ("twitter:image:alt", lead.alt)]
+        head.names += [("twitter:image", image_url), ("twitter:image:alt", shared.alt)]
     if lang == TRANSLATION_LANG:
         translators = _names(registry, story_file.byline("translation"), lang)
         if translators:
@@ -118,6 +119,15 @@ def story_head(
     # <, >, & and ' as \u escapes: no field can end the <script> element or open a comment in it
     head.json_ld = htmlsafe_json_dumps(article, ensure_ascii=False)
     return head
+
+
+def share_photo(story: Story, story_file: StoryFile) -> Photo | None:
+    """The photo a share preview shows and the article data credits: the lead photo, or, while it
+    is still a placeholder, the story's next real photo; none if every photo is yet to come."""
+    lead = story_file.lead_photo
+    candidates = [lead] if lead else []
+    candidates += [photo for photo in story_file.photos if photo is not lead]
+    return next((photo for photo in candidates if photo.file and not is_placeholder(story, photo)), None)
 
 
 def alternates(site_url: str, url_by_lang: dict[str, str]) -> list[tuple[str, str]]:
