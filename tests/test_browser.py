@@ -25,27 +25,25 @@ from playwright.sync_api import BrowserContext, Page, sync_playwright
 
 pytestmark = pytest.mark.browser
 
-HOMES = {"zh": "", "en": "en/"}
-STORIES = {"zh": f"stories/{FIRST_STORY}/", "en": f"en/stories/{FIRST_STORY}/"}
-BILINGUAL = f"stories/{FIRST_STORY}/bilingual/"  # one view for both languages
-READER_PAGES = [*HOMES.values(), *STORIES.values(), BILINGUAL]
+HOMES = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}
+STORIES = {lang: f"{home}stories/{FIRST_STORY}/" for lang, home in HOMES.items()}
+SWITCH_NAMES = {"zh": "简体", "zh-Hant": "繁體", "en": "English"}
+BILINGUAL = f"stories/{FIRST_STORY}/bilingual/"  # the Chinese with the English
+TRADITIONAL_BILINGUAL = f"zh-Hant/{BILINGUAL}"  # the 繁體 edition with the English
+READER_PAGES = [*HOMES.values(), *STORIES.values(), BILINGUAL, TRADITIONAL_BILINGUAL]
+PAGES = ("about/", "corrections/")
 EVERY_KIND_OF_PAGE = [
-    *READER_PAGES, "about/", "en/about/", "corrections/", "en/corrections/", "404.html", "en/404.html"
+    *READER_PAGES,
+    *[home + name for name in PAGES for home in HOMES.values()],
+    *[home + "404.html" for home in HOMES.values()],
 ]
 CHINESE_PAGES = ["", STORIES["zh"], BILINGUAL, "about/", "corrections/", "404.html"]
 # where each page's language switch leads: the same page, or story, in each language
 SWITCH_TARGETS = {
-    "": {"zh": "", "en": "en/"},
-    "en/": {"zh": "", "en": "en/"},
-    STORIES["zh"]: STORIES,
-    STORIES["en"]: STORIES,
-    BILINGUAL: STORIES,
-    "about/": {"zh": "about/", "en": "en/about/"},
-    "en/about/": {"zh": "about/", "en": "en/about/"},
-    "corrections/": {"zh": "corrections/", "en": "en/corrections/"},
-    "en/corrections/": {"zh": "corrections/", "en": "en/corrections/"},
-    "404.html": HOMES,
-    "en/404.html": HOMES,
+    **{home: HOMES for home in HOMES.values()},
+    **{story: STORIES for story in [*STORIES.values(), BILINGUAL, TRADITIONAL_BILINGUAL]},
+    **{home + name: {lang: other + name for lang, other in HOMES.items()} for name in PAGES for home in HOMES.values()},
+    **{home + "404.html": HOMES for home in HOMES.values()},
 }
 WIDTHS = [320, 390, 768, 1366, 1920]
 
@@ -194,11 +192,11 @@ def without_spaces(text: str) -> str:
 
 
 @pytest.mark.parametrize("method", ["mouse", "touch", "keyboard"])
-@pytest.mark.parametrize(("start", "goal"), [("zh", "en"), ("en", "zh")])
+@pytest.mark.parametrize(("start", "goal"), [("zh", "en"), ("en", "zh"), ("zh", "zh-Hant"), ("zh-Hant", "en")])
 def test_language_switch_lands_on_the_same_story(reader: Reader, real_site: Path, method: str, start: str, goal: str):
     visit = reader.open(STORIES[start], PHONE if method == "touch" else DESKTOP)
     target = LANGUAGE_LINK.format(goal)
-    assert visit.page.inner_text(target).strip() == {"zh": "中文", "en": "English"}[goal]
+    assert visit.page.inner_text(target).strip() == SWITCH_NAMES[goal]
     if method == "mouse":
         visit.page.click(target)
     elif method == "touch":
@@ -268,7 +266,7 @@ def test_a_page_loads_only_what_readers_need_and_only_from_the_site(reader: Read
 
 
 @pytest.mark.parametrize("url", EVERY_KIND_OF_PAGE)
-@pytest.mark.parametrize("goal", ["zh", "en"])
+@pytest.mark.parametrize("goal", list(HOMES))
 def test_the_language_switch_of_every_page_lands_on_the_same_page(reader: Reader, url: str, goal: str):
     visit = reader.open(url, PHONE)
     expected = SWITCH_TARGETS[url][goal]
@@ -335,12 +333,12 @@ def test_every_page_reads_well_at_every_width(reader: Reader, url: str, width: i
         for lines in headline["blocks"]:
             if len(lines) > 1 and len(letters(lines[-1])) == 1:
                 problems.append(f"headline {headline['headline']!r} ends on a line of one character: {lines}")
-    home = "en/" if url.startswith("en/") else ""
+    home = next((home for home in HOMES.values() if home and url.startswith(home)), "")
     shown = visit.page.evaluate(VISIBLE_LINKS)
     for needed in (f"/{home}about/", f"/{home}corrections/"):
         if needed not in shown:
             problems.append(f"no visible link to {needed}")
-    for code in ("zh", "en"):
+    for code in SWITCH_NAMES:
         if not visit.page.locator(LANGUAGE_LINK.format(code)).is_visible():
             problems.append(f"the language switch to {code} is not visible")
     chrome = visit.page.evaluate(f"document.querySelectorAll({DOCUMENTATION_CHROME!r}).length")

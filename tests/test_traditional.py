@@ -87,6 +87,9 @@ def test_the_bilingual_view_pairs_the_english_with_the_edition(fixture_site: Pat
     assert view.html["lang"] == "zh-Hant"
     assert "中英對照" in view.select_one(".nr-bilingual-label").get_text()
     assert view.select_one("[lang=en]") is not None
+    # the masthead leads to the edition's own pages
+    about = [a["href"] for a in view.select(".nr-masthead a") if a.get_text() == "關於本站"]
+    assert [urljoin("/" + HANT + RIVER + "bilingual/", href) for href in about] == ["/zh-Hant/about/"]
 
 
 def test_the_edition_has_its_own_feed(fixture_site: Path):

@@ -122,6 +122,13 @@ class SharedFiles:
         site_dir = Path(self.config.site_dir)
         body = fragments.Fragments(env)
         nav = Navigation([], [])
+        if self.urls.home(chinese):
+            # as i18n does for its languages' pages: the masthead and footer lead to the edition's home
+            # (the templates ask `nav`, which is false while it lists no page)
+            home_file = File("index.md", None, str(site_dir), self.config.use_directory_urls, dest_uri=f"{self.urls.home(chinese)}index.html")
+            home = Page(None, home_file, self.config)
+            nav = Navigation([home], [home])
+            nav.homepage = home
         paragraphs = {lang: output.paragraphs for lang, output in self.outputs.items()}
         site_name = self.outputs[chinese].site_name
         site_url = self.config.site_url or "/"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 from newsroom.model.schema import SOURCE_LANG, TRADITIONAL_LANG, base_language
 from newsroom.render import traditional
@@ -116,9 +117,12 @@ _MONTHS = (
 
 def table(lang: str) -> dict[str, str]:
     """Every label in `lang`; the Traditional edition's are the Chinese ones, converted."""
-    if lang == TRADITIONAL_LANG:
-        return traditional.converted_labels(tuple(LABELS[SOURCE_LANG].items()))
-    return LABELS[lang]
+    return _traditional_labels() if lang == TRADITIONAL_LANG else LABELS[lang]
+
+
+@cache
+def _traditional_labels() -> dict[str, str]:
+    return traditional.converted_labels(LABELS[SOURCE_LANG])
 
 
 def label(lang: str, key: str, **values) -> str:

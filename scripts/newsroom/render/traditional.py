@@ -75,10 +75,9 @@ def query_table(chinese_texts: Iterable[str], conversion: str) -> dict[str, str]
     return dict(sorted(table.items()))
 
 
-@cache
-def converted_labels(labels: tuple[tuple[str, str], ...]) -> dict[str, str]:
+def converted_labels(labels: dict[str, str]) -> dict[str, str]:
     convert = Converter(LABEL_CONVERSION)
-    return {key: convert(text) for key, text in labels}
+    return {key: convert(text) for key, text in labels.items()}
 
 
 def converted_file(story_file: StoryFile, convert: Converter) -> StoryFile:
