@@ -71,4 +71,4 @@ def test_key_lines_finds_mkdocs_settings_beside_its_tags():
     plugin = next(path for path in lines if path[-2:] == ("i18n", "languages"))
     assert text[lines[plugin] - 1].strip() == "languages:"
     locales = [text[lines[path] - 1].strip() for path in lines if path[:-2] == plugin and path[-1] == "locale"]
-    assert locales == ["- locale: zh", "- locale: en"]
+    assert locales == ["- locale: zh", "- locale: en", "- locale: zh-Hant"]
