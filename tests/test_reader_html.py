@@ -155,6 +155,9 @@ def test_feed_per_language_lists_that_language_only_and_is_advertised(
     assert links == [f"{prefix}river-cleanup/", f"{prefix}wetland-birds/"]  # newest first
     content = entries[0].find(f"{ATOM}content").text
     assert ("清淤" in content) == (lang == "zh") and ("dredging" in content) == (lang == "en")
+    # type="html": the entry's text is the story's HTML, escaped once by XML, which the parser undoes
+    body = BeautifulSoup(content, "lxml")
+    assert body.find("p") is not None and "&lt;" not in content and "<p>" in content
     for url in (home, f"{home}stories/river-cleanup/", f"{home}about/"):
         advertised = page(fixture_site, url).select_one('head link[type="application/atom+xml"]')
         assert (fixture_site / url / advertised["href"]).resolve() == (fixture_site / home / "feed.xml").resolve()

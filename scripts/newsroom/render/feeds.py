@@ -58,7 +58,8 @@ def atom_feed(site: Site, lang: str, urls, site_url: str, title: str, contents: 
         _add(entry, "summary", story_file.text_field("summary"))
         if story.slug in contents:
             # relative links and images in the body resolve against the story's own address
-            _add(entry, "content", contents[story.slug], type="html", **{f"{{{_XML}}}base": link})
+            # plain text for ElementTree: Markup would escape what ElementTree escapes, twice
+            _add(entry, "content", str(contents[story.slug]), type="html", **{f"{{{_XML}}}base": link})
     return _document(feed)
 
 
