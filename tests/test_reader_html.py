@@ -248,3 +248,13 @@ def test_theme_checkboxes_carry_no_autocomplete(real_site: Path):
     """The W3C checker rejects `autocomplete` on a checkbox, which Material's template writes."""
     for url in ("", f"en/stories/{FIRST_STORY}/", f"stories/{FIRST_STORY}/bilingual/"):
         assert page(real_site, url).select('input[type="checkbox"][autocomplete]') == []
+
+
+@pytest.mark.parametrize("url", ["en/", "en/about/", "en/corrections/", f"en/stories/{FIRST_STORY}/"])
+def test_english_pages_are_set_with_typographic_quotes(real_site: Path, url: str):
+    # the stories are set with “ ” and ’; a page of the same paper with typewriter quotes looks unfinished
+    article = page(real_site, url).select_one("article.nr-page")
+    for code in article.select("code, pre"):
+        code.decompose()
+    straight = [line for line in article.get_text().splitlines() if '"' in line or "'" in line]
+    assert straight == []
