@@ -277,7 +277,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     @event_priority(BEFORE_I18N)  # before i18n's (-100) starts building the next language
     def _language_written(self, config) -> None:
         """A language's pages are written: index them for search while the next language builds."""
-        if self.config.search:
+        if self._indexes_search():
             home = Path(config.site_dir) / self.urls.home(self.lang)[len(self.prefix) :]
             self.run.indexing.append(search.start_indexing(home))
 
@@ -292,7 +292,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             hand_off(Path(self.config.hand_off_dir), self.run.outputs)
         else:
             self.write_shared_files(config, self.run.outputs)
-        if self.config.search:
+        if self._indexes_search():
             if not sum(indexed.values()):
                 log.warning("search: no page was indexed; the templates must mark content with data-pagefind-body")
             else:
@@ -332,6 +332,11 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     def _site_path(self, page) -> str:
         """The page's address from the site's root, also in a build of one language below it."""
         return self.prefix + page.url
+
+    def _indexes_search(self) -> bool:
+        """`mkdocs serve` rebuilds on every save: indexing every language again would more than
+        double the wait before the edit shows, and a preview is for reading, not searching."""
+        return self.config.search and self.command != "serve"
 
     def _wait_for_search(self) -> dict[str, int]:
         indexed: dict[str, int] = {}
