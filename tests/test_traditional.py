@@ -192,3 +192,17 @@ def test_search_in_the_edition_finds_a_story_whichever_script_the_reader_types(f
     assert f"/{HANT}{BIRDS}" in answer.links, answer
     assert all(link.startswith(f"/{HANT}") for link in answer.links), answer.links
     assert errors == []
+
+
+def test_the_hong_kong_standard_gives_the_edition_hong_kong_s_locale(tmp_path: Path):
+    project = make_project(tmp_path / "project", FIXTURE_DOCS)
+    config = project / "mkdocs.yml"
+    assert "conversion: s2twp" in config.read_text(encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("conversion: s2twp", "conversion: s2hk"), encoding="utf-8")
+    built = build(project)
+    assert built.returncode == 0, built.stderr
+    edition = page(project / "site", HANT + RIVER)
+    assert edition.select_one('meta[property="og:locale"]')["content"] == "zh_HK"
+    chinese = page(project / "site", RIVER)
+    alternates = {meta["content"] for meta in chinese.select('meta[property="og:locale:alternate"]')}
+    assert "zh_HK" in alternates and "zh_TW" not in alternates

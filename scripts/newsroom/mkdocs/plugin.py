@@ -230,14 +230,18 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             top.children = list(page.toc.items)
             page.toc.items[:] = [top]
             context["story"] = views.story_view(site, story, lang, page_path, urls)
-            context["head"] = seo.story_head(site, story, lang, urls.story_languages(story), site_url, config.site_name)
+            context["head"] = seo.story_head(
+                site, story, lang, urls.story_languages(story), site_url, config.site_name, self._traditional_locale()
+            )
         else:
             key = page_key(page.file.src_uri)
             found_page = site.pages.get(key)
             url_by_lang = urls.page_languages(key, found_page) if found_page else {lang: page_path}
             description = page.meta.get("description") or config.site_description or ""
             title = page.meta.get("title") or page.title or config.site_name
-            context["head"] = seo.page_head(site_url, lang, url_by_lang, title, description, config.site_name)
+            context["head"] = seo.page_head(
+                site_url, lang, url_by_lang, title, description, config.site_name, self._traditional_locale()
+            )
             context["page_languages"] = views.page_switch(url_by_lang, page_path, urls)
         if self.command == "serve":
             # a preview never stops on a finding: it shows it on the page it is about, until fixed
@@ -332,6 +336,9 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     def _site_path(self, page) -> str:
         """The page's address from the site's root, also in a build of one language below it."""
         return self.prefix + page.url
+
+    def _traditional_locale(self) -> str:
+        return traditional.OG_LOCALES[self.config.traditional.conversion]
 
     def _indexes_search(self) -> bool:
         """`mkdocs serve` rebuilds on every save: indexing every language again would more than

@@ -152,7 +152,15 @@ class SharedFiles:
                 page_lang=chinese,
                 site_name=site_name,
                 copyright=self.outputs[chinese].copyright,
-                head=seo.page_head(site_url, chinese, {chinese: page.url}, data.title, data.story.summary, site_name),
+                head=seo.page_head(
+                    site_url,
+                    chinese,
+                    {chinese: page.url},
+                    data.title,
+                    data.story.summary,
+                    site_name,
+                    traditional.OG_LOCALES.get(self.conversion, "zh_TW"),
+                ),
                 feed=feed_link(site_name, chinese, self.urls, page.url),
             )
             html = template.render(context)

@@ -34,9 +34,17 @@ def absolute(site_url: str, path: str) -> str:
 
 
 def page_head(
-    site_url: str, lang: str, url_by_lang: dict[str, str], title: str, description: str, site_name: str
+    site_url: str,
+    lang: str,
+    url_by_lang: dict[str, str],
+    title: str,
+    description: str,
+    site_name: str,
+    traditional_locale: str = "zh_TW",
 ) -> HeadMeta:
-    """Head data for a page that exists at `url_by_lang` (site-relative URLs) in each language it has."""
+    """Head data for a page that exists at `url_by_lang` (site-relative URLs) in each language it
+    has; `traditional_locale` is the 繁體 edition's (zh_TW, or zh_HK for Hong Kong's standard)."""
+    locales = {**OG_LOCALE, TRADITIONAL_LANG: traditional_locale}
     head = HeadMeta(canonical=absolute(site_url, url_by_lang[lang]), description=description)
     head.properties = [
         ("og:type", "website"),
@@ -44,20 +52,26 @@ def page_head(
         ("og:title", title),
         ("og:description", description),
         ("og:url", head.canonical),
-        ("og:locale", OG_LOCALE[lang]),
-        *[("og:locale:alternate", OG_LOCALE[other]) for other in url_by_lang if other != lang],
+        ("og:locale", locales[lang]),
+        *[("og:locale:alternate", locales[other]) for other in url_by_lang if other != lang],
     ]
     head.names = [("twitter:card", "summary"), ("twitter:title", title), ("twitter:description", description)]
     return head
 
 
 def story_head(
-    site: Site, story: Story, lang: str, url_by_lang: dict[str, str], site_url: str, site_name: str
+    site: Site,
+    story: Story,
+    lang: str,
+    url_by_lang: dict[str, str],
+    site_url: str,
+    site_name: str,
+    traditional_locale: str = "zh_TW",
 ) -> HeadMeta:
     story_file = story.file(lang)
     registry = site.registry
     title, summary = story_file.text_field("title"), story_file.text_field("summary")
-    head = page_head(site_url, lang, url_by_lang, title, summary, site_name)
+    head = page_head(site_url, lang, url_by_lang, title, summary, site_name, traditional_locale)
     authors = _names(registry, story_file.byline("text"), lang)
     published = story.date.isoformat() if story.date else ""
     head.properties[0] = ("og:type", "article")

@@ -22,6 +22,8 @@ from newsroom.model.story import StoryFile
 
 # Taiwan standard with Taiwanese phrases, or Hong Kong standard
 CONVERSIONS = ("s2twp", "s2hk")
+# the Open Graph locale of the edition each conversion makes
+OG_LOCALES = {"s2twp": "zh_TW", "s2hk": "zh_HK"}
 # the words around the stories (labels) follow neither region's phrasing: OpenCC's plain characters
 LABEL_CONVERSION = "s2t"
 _HELD = "\ue000"  # a private-use character OpenCC leaves alone: where a kept form goes back in
