@@ -21,6 +21,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+from newsroom.model import files
 from newsroom.model.schema import TRADITIONAL_LANG
 from newsroom.model.site import Site
 from newsroom.render import bilingual, csp, feeds, fragments, images, labels, search, seo, traditional, views
@@ -52,12 +53,9 @@ def theme_globals(lang: str, urls: views.Urls, script_hashes: frozenset[str]) ->
 
 
 def hand_off(folder: Path, outputs: dict[str, LanguageOutput]) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
     for lang, output in outputs.items():
-        path = folder / HAND_OFF_FILE.format(lang=lang)
-        temporary = path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(asdict(output), ensure_ascii=False), encoding="utf-8")
-        os.replace(temporary, path)
+        # whole or not at all: the step after both builds must never read half a file
+        files.write_text(folder / HAND_OFF_FILE.format(lang=lang), json.dumps(asdict(output), ensure_ascii=False), replace=True)
 
 
 def handed_off(folder: Path, languages) -> dict[str, LanguageOutput]:
