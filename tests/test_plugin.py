@@ -124,3 +124,17 @@ def test_the_order_of_the_plugins_in_mkdocs_yml_does_not_matter(tmp_path: Path, 
     assert built.returncode == 0, built.stderr
     assert (project / "site" / "en" / RIVER / "index.html").is_file()
     assert (project / "site" / RIVER / "bilingual" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("site_dir", ["docs", ".", "docs/stories"])
+def test_the_production_build_never_empties_a_folder_that_holds_the_stories(tmp_path: Path, site_dir: str):
+    project = make_project(tmp_path / "project", FIXTURE_DOCS)
+    before = sorted(path.relative_to(project) for path in (project / "docs").rglob("*"))
+    built = subprocess.run(
+        [sys.executable, "scripts/stories.py", "build", "--site-dir", site_dir],
+        cwd=project, env=ENV, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert built.returncode == 2, built.stdout + built.stderr
+    assert "Traceback" not in built.stderr
+    assert "which the build would empty" in built.stderr and "构建会先清空它" in built.stderr
+    assert sorted(path.relative_to(project) for path in (project / "docs").rglob("*")) == before

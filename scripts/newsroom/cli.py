@@ -260,6 +260,13 @@ def run_build(args) -> int:
             print(finding.format(project_config.parent), file=sys.stderr)
         return 1
     site_dir = args.site_dir or project_config.parent / "site"
+    # the build empties the site folder first: never one that holds the stories or the project
+    for kept in (site.docs_dir, project_config.parent):
+        if _within(site_dir, kept):
+            raise UsageError(
+                f"--site-dir {shown_path(site_dir)} holds or is {shown_path(kept)}, which the build would empty; "
+                "give a folder of its own, such as site/（网站目录不能包含稿件或项目本身，构建会先清空它；请另选一个目录，如 site/）"
+            )
     return runs.build_side_by_side(project_config, site_dir.resolve(), project_config.parent / runs.CACHE_FOLDER)
 
 
