@@ -261,8 +261,12 @@ def run_build(args) -> int:
         return 1
     site_dir = args.site_dir or project_config.parent / "site"
     # the build empties the site folder first: never one that holds the stories or the project
-    for kept in (site.docs_dir, project_config.parent):
-        if _within(site_dir, kept):
+    project = real_path(project_config.parent)
+    for kept, emptied in (
+        (site.docs_dir, _within(site_dir, site.docs_dir)),  # the stories, or a folder in or around them
+        (project, real_path(site_dir) in (project, *project.parents)),  # the project, or a folder around it
+    ):
+        if emptied:
             raise UsageError(
                 f"--site-dir {shown_path(site_dir)} holds or is {shown_path(kept)}, which the build would empty; "
                 "give a folder of its own, such as site/（网站目录不能包含稿件或项目本身，构建会先清空它；请另选一个目录，如 site/）"
