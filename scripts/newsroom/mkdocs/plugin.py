@@ -186,7 +186,9 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         found = self._story_of(page)
         if self.lang == TRADITIONAL_LANG:
             # the page's Markdown and front matter are the Chinese file's: the edition converts them
-            page.meta.update({key: self.run.convert(page.meta[key]) for key in PAGE_TEXTS if isinstance(page.meta.get(key), str)})
+            page.meta.update(
+                {key: self.run.convert(page.meta[key]) for key in PAGE_TEXTS if isinstance(page.meta.get(key), str)}
+            )
             if not found:
                 markdown = self.run.convert(markdown)
         title = page.meta.get("title")
@@ -246,7 +248,9 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         if self.command == "serve":
             # a preview never stops on a finding: it shows it on the page it is about, until fixed
             story = found[0] if found else None
-            sources = [story_file.path for story_file in story.files.values()] if story else [Path(page.file.abs_src_path)]
+            sources = (
+                [story_file.path for story_file in story.files.values()] if story else [Path(page.file.abs_src_path)]
+            )
             context["preview_findings"] = preview.banner(self.run.findings, sources, self.run.root)
         context["feed"] = feed_link(config.site_name, lang, urls, page_path)
         series_id = page.meta.get("series")
@@ -370,4 +374,3 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
                 "THEME_SCRIPTS / 页面里有一段不属于网站模板的内联脚本：如是新模板加的，把模板登记到 csp.py 的 THEME_SCRIPTS"
             )
         return html
-

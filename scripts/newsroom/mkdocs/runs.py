@@ -54,7 +54,10 @@ def derived_config(project_config: Path, work: Path, name: str, newsroom: dict, 
         # paths in a configuration are relative to its own file: give them as MkDocs resolved them
         "docs_dir": project.docs_dir,
         **({"theme": {"custom_dir": project.theme.custom_dir}} if project.theme.custom_dir else {}),
-        "plugins": {"i18n": i18n, "newsroom": {"cache_dir": str(project_config.resolve().parent / CACHE_FOLDER), **newsroom}},
+        "plugins": {
+            "i18n": i18n,
+            "newsroom": {"cache_dir": str(project_config.resolve().parent / CACHE_FOLDER), **newsroom},
+        },
         **settings,
     }
     work.mkdir(parents=True, exist_ok=True)
@@ -74,7 +77,9 @@ def preview_config(project_config: Path, docs_dir: Path, slug: str | None, lang:
     """The preview's configuration, beside the docs being previewed (a journalist's own folder)."""
     newsroom = {"search": False, **({"only_story": slug} if slug else {})}
     work = docs_dir.resolve().parent / CACHE_FOLDER / WORK_FOLDER
-    return derived_config(project_config, work, "preview", newsroom, {"build_only_locale": lang}, docs_dir=str(docs_dir.resolve()))
+    return derived_config(
+        project_config, work, "preview", newsroom, {"build_only_locale": lang}, docs_dir=str(docs_dir.resolve())
+    )
 
 
 @dataclass

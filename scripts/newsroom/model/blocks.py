@@ -117,19 +117,12 @@ def _blank_comments(body: str) -> str:
     return "".join(parts) + body[position:]
 
 
+# Han characters and full-width punctuation, across which a line break is not a space
+CJK = re.compile("[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0002fa1f“”‘’—…·]")
+
+
 def is_cjk(char: str) -> bool:
-    """Han characters and full-width punctuation, across which a line break is not a space."""
-    if not char:
-        return False
-    code = ord(char)
-    return (
-        0x3000 <= code <= 0x303F  # CJK punctuation
-        or 0x3400 <= code <= 0x9FFF  # Han
-        or 0xF900 <= code <= 0xFAFF
-        or 0xFF00 <= code <= 0xFFEF  # full-width forms
-        or 0x20000 <= code <= 0x2FA1F
-        or char in "“”‘’—…·"
-    )
+    return bool(char) and CJK.fullmatch(char) is not None
 
 
 _STARTS_BLOCK = re.compile(r"^(?:[-*+>|]\s|\d+[.)]\s|#|```|~~~)")

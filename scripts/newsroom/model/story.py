@@ -147,6 +147,15 @@ class StoryFile:
     def paragraphs(self) -> list[Block]:
         return [block for block in self.blocks if block.kind == blocks_mod.PARAGRAPH]
 
+    @cached_property
+    def reading_units(self) -> int:
+        """What a reader's pace is counted in: Han characters (with their punctuation) in
+        Chinese, words in English; asked for by every listing the story is in."""
+        text = " ".join(blocks_mod.plain_text(block.text) for block in self.paragraphs)
+        if base_language(self.lang) == SOURCE_LANG:
+            return len(blocks_mod.CJK.findall(text))
+        return len(text.split())
+
     @property
     def date(self) -> dt.date | None:
         return frontmatter.parse_date(self.meta.get("date"))

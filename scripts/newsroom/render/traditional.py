@@ -15,7 +15,7 @@ from functools import cache
 
 import opencc
 
-from newsroom.model.blocks import is_cjk
+from newsroom.model.blocks import CJK
 from newsroom.model.schema import SOURCE_LANG, TRADITIONAL_LANG
 from newsroom.model.site import Site
 from newsroom.model.story import StoryFile
@@ -66,7 +66,7 @@ def query_table(chinese_texts: Iterable[str], conversion: str) -> dict[str, str]
     """Each character a reader may type for a character of the site, Simplified or another
     Traditional form, mapped to the character the edition writes: 湿 and 濕 to 溼 (s2twp), so that
     the edition's search finds 溼地 whichever the reader types."""
-    characters = sorted({character for text in chinese_texts for character in text if is_cjk(character)})
+    characters = sorted({character for text in chinese_texts for character in CJK.findall(text)})
     joined = "\n".join(characters)
     written = _opencc(conversion).convert(joined).split("\n")
     table: dict[str, str] = {}

@@ -14,7 +14,7 @@ from urllib.parse import quote
 from mkdocs.utils import get_relative_url
 from PIL import Image as PILImage
 
-from newsroom.model.blocks import BREAK, PHOTO, Block, is_cjk, plain_text
+from newsroom.model.blocks import BREAK, PHOTO, Block
 from newsroom.model.registry import Registry
 from newsroom.model.schema import SOURCE_LANG, TRADITIONAL_LANG, TRANSLATION_LANG, base_language
 from newsroom.model.site import Page, Site
@@ -168,7 +168,13 @@ def page_switch(url_by_lang: dict[str, str], page_url: str, urls: Urls, absolute
     links = []
     for lang in urls.languages:
         url = url_by_lang.get(lang, urls.home(lang))
-        links.append(Link(absolute_base + url if absolute_base else relative_to(url, page_url), labels.language_name(lang, urls.languages), lang))
+        links.append(
+            Link(
+                absolute_base + url if absolute_base else relative_to(url, page_url),
+                labels.language_name(lang, urls.languages),
+                lang,
+            )
+        )
     return links
 
 
@@ -177,13 +183,7 @@ READING_SPEED = {"zh": 400, "en": 230}
 
 
 def reading_minutes(story_file: StoryFile) -> int:
-    text = " ".join(plain_text(block.text) for block in story_file.paragraphs)
-    lang = base_language(story_file.lang)
-    if lang == SOURCE_LANG:
-        units = sum(1 for char in text if is_cjk(char))
-    else:
-        units = len(text.split())
-    return max(1, round(units / READING_SPEED[lang]))
+    return max(1, round(story_file.reading_units / READING_SPEED[base_language(story_file.lang)]))
 
 
 def _story_link(story: Story | None, lang: str, page_url: str, urls: Urls) -> Link | None:
@@ -389,7 +389,12 @@ def series_view(site: Site, series_id: str, lang: str, page_url: str, urls: Urls
         newest = in_series[0]
         stories[0].thumbnail = image(newest, newest.file(lang).lead_photo, page_url, COLUMN_SIZES, lead=True)
     return SeriesView(
-        lang, series.id, series.title.get(lang, ""), series.subtitle.get(lang, ""), series.description.get(lang, ""), stories
+        lang,
+        series.id,
+        series.title.get(lang, ""),
+        series.subtitle.get(lang, ""),
+        series.description.get(lang, ""),
+        stories,
     )
 
 
