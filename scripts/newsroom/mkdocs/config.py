@@ -38,6 +38,9 @@ class NewsroomConfig(base.Config):
     # set by `stories.py build` for its builds of one language each: leave what the pages that
     # need both languages are made from in this folder, instead of writing those pages
     hand_off_dir = c.Optional(c.Type(str))
+    # each story page's rendered blocks kept in cache_dir/pages/, so that a build renders only
+    # the stories that changed (newsroom/mkdocs/page_cache.py)
+    page_cache = c.Type(bool, default=True)
     traditional = c.SubConfig(TraditionalConfig)
 
     def languages(self) -> tuple[str, ...]:

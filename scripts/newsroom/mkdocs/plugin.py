@@ -13,6 +13,7 @@ for the step that assembles the site (`newsroom.mkdocs.assemble`).
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,7 +25,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 
 from newsroom.checks import checks, config_checks, glossary, messages, photo_checks
-from newsroom.mkdocs import preview
+from newsroom.mkdocs import page_cache, preview
 from newsroom.mkdocs.config import NewsroomConfig
 from newsroom.mkdocs.shared import STORY_TOP, LanguageOutput, SharedFiles, feed_link, hand_off, theme_globals
 from newsroom.model.blocks import PARAGRAPH
@@ -51,6 +52,19 @@ class _Run:
     indexing: list[search.Indexing] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     convert: traditional.Converter | None = None  # the Traditional edition's, when the site has one
+    warnings: _WarningCount = field(default_factory=lambda: _WarningCount(logging.WARNING))
+
+
+class _WarningCount(logging.Handler):
+    """How many warnings MkDocs has logged: a page whose rendering logged one (a link that leads
+    nowhere) is not cached, so that the warning comes back, and fails a strict build, until fixed."""
+
+    def __init__(self, level: int) -> None:
+        super().__init__(level)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
 
 
 class NewsroomPlugin(BasePlugin[NewsroomConfig]):
@@ -66,6 +80,10 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self.placed_below_home = False
         self.fragments: fragments.Fragments | None = None
         self.script_hashes: frozenset[str] = frozenset()
+        self.page_cache: page_cache.PageCache | None = None  # this language's, set up with its files
+        # per story page being rendered: its cached blocks, or its key and the warnings before it
+        self.cached_blocks: dict[str, list[str]] = {}
+        self.rendering: dict[str, tuple[str, int]] = {}
 
     # once per MkDocs command
 
@@ -118,6 +136,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             # MkDocs cannot get past what Site.unbuildable lists: stop now, with the findings
             raise Abort("\n".join(finding.format(root) for finding in site.unbuildable))
         self.run = _Run(site, root)
+        logging.getLogger("mkdocs").addHandler(self.run.warnings)
         if self.config.check:
             self._report(checks.check_site(site))
         self._add_traditional_edition()
@@ -169,6 +188,12 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             for file in list(files):
                 if file.src_uri.startswith(f"{STORIES_DIR}/") and not file.src_uri.startswith(keep):
                     files.remove(file)
+        # no plugin changes the files after this handler (the lowest priority of the site's plugins)
+        if self.config.page_cache:
+            folder = self.run.root / self.config.cache_dir / page_cache.CACHE_FOLDER
+            self.page_cache = page_cache.PageCache(folder, page_cache.build_inputs(config, files))
+        self.cached_blocks.clear()
+        self.rendering.clear()
         return files
 
     @event_priority(0)  # i18n's (also 0) only adds a Jinja extension: the order does not matter
@@ -199,7 +224,16 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             return markdown
         story, lang = found
         page.meta["template"] = "story.html"
-        return views.story_markdown(self.run.site, story, lang, self._site_path(page), self.fragments.figure)
+        markdown = views.story_markdown(self.run.site, story, lang, self._site_path(page), self.fragments.figure)
+        if self.page_cache:
+            # the lowest priority of the site's on_page_markdown handlers: this is what MkDocs converts
+            key = self.page_cache.key(self.lang, page.file.dest_uri, markdown)
+            cached = self.page_cache.get(key)
+            if cached is not None:
+                self.cached_blocks[page.file.src_uri] = cached
+                return ""  # nothing to convert: on_page_content gives the page its blocks
+            self.rendering[page.file.src_uri] = (key, self.run.warnings.count)
+        return markdown
 
     @event_priority(0)  # i18n has no on_page_content
     def on_page_content(self, html: str, page, config, files) -> Markup:
@@ -209,8 +243,13 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         if not found:
             return sanitize.clean(html)
         story, lang = found
-        # the bilingual view and the feeds take the story from here; readers never see the marks
-        blocks = block_marks.split(html, sanitize.clean)
+        cached = self.cached_blocks.pop(page.file.src_uri, None)
+        if cached is not None:
+            blocks = [sanitize.clean(block) for block in cached]
+        else:
+            # the bilingual view and the feeds take the story from here; readers never see the marks
+            blocks = block_marks.split(html, sanitize.clean)
+            self._keep_rendered(page.file.src_uri, blocks)
         body = Markup("").join(blocks)
         output = self.run.outputs[self.lang]
         output.story_html[story.slug] = body
@@ -295,6 +334,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self.languages_in_progress.pop()
         if self.languages_in_progress:
             return  # one of i18n's nested builds
+        logging.getLogger("mkdocs").removeHandler(self.run.warnings)
         indexed = self._wait_for_search()
         if self.config.hand_off_dir:
             hand_off(Path(self.config.hand_off_dir), self.run.outputs)
@@ -312,6 +352,8 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         """A build that stopped half-way (`mkdocs serve` goes on): the next one starts afresh."""
         self.languages_in_progress.clear()
+        if self.run:
+            logging.getLogger("mkdocs").removeHandler(self.run.warnings)
 
     def write_shared_files(self, config, outputs: dict[str, LanguageOutput]) -> None:
         """What needs every language, from what each language's build left (`stories.py build`
@@ -328,6 +370,11 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         log.info(f"photos: {published.encoded} variants encoded, {published.reused} taken from {cache_dir}")
 
     # helpers
+
+    def _keep_rendered(self, src_uri: str, blocks: list[Markup]) -> None:
+        key, warnings_before = self.rendering.pop(src_uri, ("", 0))
+        if key and self.run.warnings.count == warnings_before:
+            self.page_cache.put(key, [str(block) for block in blocks])
 
     def _story_of(self, page) -> tuple | None:
         """The story a page shows and the language it shows it in (the Traditional edition's

@@ -16,8 +16,10 @@ class WouldOverwrite(Exception):
         self.path = path
 
 
-def write_text(path: Path, text: str, *, replace: bool = False) -> None:
-    """Write `text` to `path` atomically; refuse to replace an existing file unless `replace`."""
+def write_text(path: Path, text: str, *, replace: bool = False, durable: bool = True) -> None:
+    """Write `text` to `path` atomically; refuse to replace an existing file unless `replace`.
+    Without `durable` the text may still be in memory when this returns: for what a build can
+    make again (a cache entry), not for a journalist's work."""
     path = Path(path)
     if path.exists() and not replace:
         raise WouldOverwrite(path)
@@ -26,8 +28,9 @@ def write_text(path: Path, text: str, *, replace: bool = False) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
         if not replace and path.exists():  # appeared while we were writing
             raise WouldOverwrite(path)
         os.replace(temporary, path)
