@@ -7,9 +7,10 @@ first, so 晋中市生态环境局 is the bureau, not also the city 晋中市 in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from newsroom.model.blocks import UNTRANSLATED_MARK
@@ -58,19 +59,17 @@ class Glossary:
 
     def terms_in(self, chinese: str) -> list[Term]:
         """The terms the text holds, in order of first appearance, each once; longest match first."""
-        longest = max(map(len, self.terms), default=0)
+        if not self.terms:
+            return []
         found: dict[str, Term] = {}
-        position = 0
-        while position < len(chinese):
-            for size in range(min(longest, len(chinese) - position), 0, -1):
-                term = self.terms.get(chinese[position : position + size])
-                if term:
-                    found.setdefault(term.zh, term)
-                    position += size
-                    break
-            else:
-                position += 1
+        for match in self._pattern.finditer(chinese):
+            found.setdefault(match.group(), self.terms[match.group()])
         return list(found.values())
+
+    @cached_property
+    def _pattern(self) -> re.Pattern:
+        # tried longest first at each position, and the scan goes on after a match: 祁县城 is 祁县城, not 祁县
+        return re.compile("|".join(map(re.escape, sorted(self.terms, key=len, reverse=True))))
 
 
 def glossary_path(docs_dir: Path) -> Path:

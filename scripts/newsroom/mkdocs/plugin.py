@@ -84,6 +84,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         # per story page being rendered: its cached blocks, or its key and the warnings before it
         self.cached_blocks: dict[str, list[str]] = {}
         self.rendering: dict[str, tuple[str, int]] = {}
+        self.story_pages = {"rendered": 0, "cached": 0}  # this language's, for the log
 
     # once per MkDocs command
 
@@ -194,6 +195,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             self.page_cache = page_cache.PageCache(folder, page_cache.build_inputs(config, files))
         self.cached_blocks.clear()
         self.rendering.clear()
+        self.story_pages = {"rendered": 0, "cached": 0}
         return files
 
     @event_priority(0)  # i18n's (also 0) only adds a Jinja extension: the order does not matter
@@ -244,6 +246,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             return sanitize.clean(html)
         story, lang = found
         cached = self.cached_blocks.pop(page.file.src_uri, None)
+        self.story_pages["cached" if cached is not None else "rendered"] += 1
         if cached is not None:
             blocks = [sanitize.clean(block) for block in cached]
         else:
@@ -324,6 +327,10 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     @event_priority(BEFORE_I18N)  # before i18n's (-100) starts building the next language
     def _language_written(self, config) -> None:
         """A language's pages are written: index them for search while the next language builds."""
+        if self.page_cache:
+            log.info(
+                f"story pages in {self.lang}: {self.story_pages['rendered']} rendered, {self.story_pages['cached']} from the cache"
+            )
         if self._indexes_search():
             home = Path(config.site_dir) / self.urls.home(self.lang)[len(self.prefix) :]
             self.run.indexing.append(search.start_indexing(home))
