@@ -54,6 +54,7 @@ def test_unchanged_shards_come_from_the_cache_as_pagefind_made_them(site: Path, 
         # each shard a bundle of its own, of one page
         assert [name for name in made if name.startswith(f"{bundle}fragment/")], bundle
         assert '"page_count":1' in made[f"{bundle}{search.ENTRY_FILE}"].decode(), bundle
+        assert (f"{bundle}pagefind.js" in made) == (bundle == ""), "Pagefind's code is in the first bundle only"
     cache = tmp_path / "cache"
     first = index(site, cache)
     assert (first.indexed, first.reused) == (3, 0)

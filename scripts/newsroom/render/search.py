@@ -11,7 +11,8 @@ A language's pages are indexed in shards of at most SHARD_PAGES pages, each by i
 process: one process over 1,000 pages takes some 640 MB, one over 250 pages less than a third of
 that. The first shard's bundle is `pagefind/`, the others are in `pagefind/shards/<n>/`, listed in
 `pagefind/shards.json`, which the browser's script reads to merge them into the first
-(`pagefind.mergeIndex`): Pagefind then searches them all and sorts their results by score.
+(`pagefind.mergeIndex`): Pagefind then searches them all and sorts their results by score. The
+others keep only their index: Pagefind's code and WebAssembly come from the first.
 
 The split is stable (the home page, then the stories by folder name), so that an edit changes
 one shard, and each shard's bundle is kept in the cache under the digest of what it was made
@@ -46,6 +47,8 @@ SHARD_PAGES = 250  # a Pagefind process over 250 pages of long stories peaks nea
 CACHE_FOLDER = "search"  # in the build's cache folder
 FORMAT = 1  # of a cache entry; a new format is a new key for every entry
 MANIFEST = "manifest.json"
+# what only the first bundle needs: the browser loads Pagefind's code and WebAssembly from there
+RUNTIME_FILES = ("pagefind*.js", "pagefind*.css", "wasm.*.pagefind")
 HOME_PAGE = "index.html"
 STORY_PAGES = f"{STORIES_DIR}/*/index.html"
 # relative to a language's home: the series listing there and the stories (not their bilingual views)
@@ -117,17 +120,17 @@ class Indexing:
                 if self._stopped.is_set():
                     return
                 bundle = output / bundle_path(number)
-                self._index_shard(pages, bundle)
+                self._index_shard(pages, bundle, first=number == 0)
                 for lang, count in indexed_pages(bundle).items():
                     self._pages[lang] = self._pages.get(lang, 0) + count
             if self.shards:
                 others = [bundle_path(number) for number in range(1, len(self.shards))]
                 (output / SHARDS_FILE).write_text(json.dumps(others), encoding="utf-8")
-        except (OSError, IndexingFailed) as failed:
+        except (OSError, ValueError, IndexingFailed) as failed:
             self._failure = str(failed)
 
-    def _index_shard(self, pages: list[Path], bundle: Path) -> None:
-        key = _shard_key(self.home, pages) if self.cache else ""
+    def _index_shard(self, pages: list[Path], bundle: Path, first: bool) -> None:
+        key = _shard_key(self.home, pages, first) if self.cache else ""
         if self.cache and self.cache.place(key, bundle):
             self.reused += 1
             return
@@ -138,6 +141,9 @@ class Indexing:
                 _link_or_copy(self.home / page, mirror / page)
             self._run_pagefind(mirror, made)
             _sort_entry(made / ENTRY_FILE)
+            if not first:
+                for path in [path for pattern in RUNTIME_FILES for path in made.glob(pattern)]:
+                    path.unlink()
             _place_tree(made, bundle)
             if self.cache:
                 self.cache.put(key, made)
@@ -206,9 +212,9 @@ class _BundleCache:
             shutil.rmtree(new, ignore_errors=True)
 
 
-def _shard_key(home: Path, pages: list[Path]) -> str:
+def _shard_key(home: Path, pages: list[Path], first: bool) -> str:
     digest = hashlib.sha256()
-    described = {"format": FORMAT, "pagefind": _pagefind_version(), "options": PAGEFIND_OPTIONS}
+    described = {"format": FORMAT, "pagefind": _pagefind_version(), "options": PAGEFIND_OPTIONS, "first": first}
     digest.update(json.dumps(described, sort_keys=True).encode())
     for page in pages:
         content = (home / page).read_bytes()
