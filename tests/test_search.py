@@ -3,13 +3,18 @@ page downloads nothing of the search index until the reader types."""
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
+import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from conftest import FIRST_STORY, page
 from devtools.browser import SiteServer, header_search, launch_chromium
+from newsroom.model.story import STORIES_DIR
+from newsroom.render import search
 from playwright.sync_api import sync_playwright
 
 pytestmark = pytest.mark.browser
@@ -268,3 +273,60 @@ def test_results_are_usable_with_one_thumb_on_a_phone(fixture_reader: Reader, ho
     closing.tap()
     assert not field.is_visible()
     assert opener.get_attribute("aria-expanded") == "false" and opener.evaluate("(e) => e === document.activeElement")
+
+
+# --- an index in shards, merged in the browser ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sharded_site(fixture_site: Path, tmp_path_factory) -> Path:
+    """The fixture site indexed two pages a shard: the series and river-cleanup in the first,
+    wetland-birds in the second (the last)."""
+    site = tmp_path_factory.mktemp("sharded") / "site"
+    shutil.copytree(fixture_site, site)
+    for home in (site, site / "en"):
+        search.start_indexing(home, shard_pages=2).wait()
+    return site
+
+
+@pytest.fixture(scope="module")
+def sharded_reader(sharded_site: Path, playwright):
+    with reading(sharded_site, playwright) as reader:
+        yield reader
+
+
+@pytest.mark.parametrize(
+    ("home", "query", "slug", "shard"),
+    [
+        ("", "清淤", "river-cleanup", "pagefind/"),
+        ("", "候鸟", "wetland-birds", "pagefind/shards/1/"),
+        ("en/", "dredging", "river-cleanup", "pagefind/"),
+        ("en/", "birds", "wetland-birds", "pagefind/shards/1/"),
+    ],
+)
+def test_a_search_finds_stories_in_the_first_and_the_last_shard(
+    sharded_reader: Reader, sharded_site: Path, home: str, query: str, slug: str, shard: str
+):
+    assert json.loads((sharded_site / home / "pagefind" / "shards.json").read_text()) == ["shards/1/"]
+    assert f"/{STORIES_DIR}/{slug}/" in fragment_urls(sharded_site / home / shard)
+    start = sharded_reader.server.mark()
+    result = the_result(results_for(sharded_reader, home, query), home, slug)
+    story = page(sharded_site, f"{home}stories/{slug}/")
+    assert result["title"] == story.select_one("h1.nr-title").get_text(strip=True)
+    fetched = search_files(sharded_reader.server.since(start))
+    assert [path for path in fetched if path.startswith(f"/{home}pagefind/shards/1/")], fetched
+    assert sharded_reader.errors == []
+
+
+def fragment_urls(bundle: Path) -> set[str]:
+    """The addresses of the pages in one Pagefind bundle (not in bundles below it)."""
+    fragments = (gzip.decompress(path.read_bytes()) for path in (bundle / "fragment").glob("*.pf_fragment"))
+    return {json.loads(fragment.removeprefix(b"pagefind_dcd"))["url"] for fragment in fragments}
+
+
+def test_results_of_every_shard_are_listed_together(sharded_reader: Reader, fixture_reader: Reader):
+    for home, query in (("", "测试"), ("en/", "test")):
+        merged = results_for(sharded_reader, home, query)
+        whole = results_for(fixture_reader, home, query)
+        assert sorted(result["href"] for result in merged) == sorted(result["href"] for result in whole)
+        assert {result["href"] for result in merged} == {f"/{home}", *(f"/{home}stories/{slug}/" for slug in SLUGS)}

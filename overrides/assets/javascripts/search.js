@@ -2,7 +2,8 @@
  *
  * Nothing of the search index is fetched until the reader types: the first keystroke loads
  * pagefind.js, which picks the index of the page's language from <html lang>, so a reader of
- * the English site never downloads the Chinese index. The masthead's search button is shown
+ * the English site never downloads the Chinese index, and merges the other shards of that
+ * language's index into it. The masthead's search button is shown
  * by this script: without it there is no search to open. In the Traditional edition a query is
  * first written in the edition's characters (data-characters: 湿 and 濕 → 溼 for Taiwan), so
  * that it finds a story whichever script the reader types in. */
@@ -50,9 +51,14 @@
 
   function loadPagefind() {
     if (!pagefind) {
-      const url = new URL(box.dataset.pagefind, document.baseURI).href;
-      pagefind = import(url).then(async (module) => {
+      const url = new URL(box.dataset.pagefind, document.baseURI);
+      const bundle = new URL(".", url);
+      pagefind = Promise.all([import(url.href), loadShards(bundle)]).then(async ([module, shards]) => {
         await module.init();
+        // the language's other shards: Pagefind searches them with the first and sorts all their
+        // results by score; their pages' addresses are relative to the same home
+        const home = new URL("..", bundle).pathname;
+        await Promise.all(shards.map((shard) => module.mergeIndex(new URL(shard, bundle).pathname, { baseUrl: home })));
         pagefindReady = true;
         return module;
       });
@@ -62,6 +68,13 @@
       });
     }
     return pagefind;
+  }
+
+  /* The bundles of the index's other shards, relative to the first (newsroom/render/search.py). */
+  async function loadShards(bundle) {
+    const response = await fetch(new URL("shards.json", bundle).href);
+    if (!response.ok) throw new Error(response.statusText);
+    return response.json();
   }
 
   function loadCharacters() {

@@ -333,7 +333,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             )
         if self._indexes_search():
             home = Path(config.site_dir) / self.urls.home(self.lang)[len(self.prefix) :]
-            self.run.indexing.append(search.start_indexing(home))
+            self.run.indexing.append(search.start_indexing(home, self.run.root / self.config.cache_dir))
 
     @event_priority(AFTER_I18N)  # after i18n's (-100), which has built the other languages by then
     def _site_written(self, config) -> None:
@@ -352,6 +352,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
                 log.warning("search: no page was indexed; the templates must mark content with data-pagefind-body")
             else:
                 log.info("search: indexed " + ", ".join(f"{n} {lang} pages" for lang, n in sorted(indexed.items())))
+                log.info(search.shards_report(self.run.indexing))
 
     on_post_build = CombinedEvent(_language_written, _site_written)
 

@@ -114,13 +114,13 @@ def build_side_by_side(project_config: Path, site_dir: Path, cache_dir: Path, st
                 waiting.clear()
                 break
             # a build's pages go into place, and Pagefind indexes them while the other builds
-            indexing += [search.start_indexing(home) for home in _place(work, build, site_dir)]
+            indexing += [search.start_indexing(home, cache_dir) for home in _place(work, build, site_dir)]
         time.sleep(0.05)
     for relay in relays:
         relay.join()
     if any(build.process.returncode != 0 for build in builds):
         for started in indexing:
-            started.process.kill()
+            started.stop()
         return 1
     written = _write_shared_files(project_config, site_dir, hand_off, languages)
     try:
@@ -129,6 +129,7 @@ def build_side_by_side(project_config: Path, site_dir: Path, cache_dir: Path, st
         print(f"Error: {failed}", file=sys.stderr)
         return 1
     print("search: indexed " + ", ".join(f"{count} {lang} pages" for lang, count in sorted(indexed.items())))
+    print(search.shards_report(indexing))
     return written
 
 
