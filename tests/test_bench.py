@@ -39,11 +39,10 @@ EXPECTED_ROWS = [
 ]
 
 
-@pytest.mark.browser
-def test_bench_on_ten_stories_reports_every_row_and_a_clean_check(tmp_path: Path):
-    figures_file = tmp_path / "bench.json"
+def _bench(*args: str) -> subprocess.CompletedProcess:
+    """Run `python scripts/bench.py ARGS`, which must succeed."""
     result = subprocess.run(
-        [sys.executable, str(PROJECT / "scripts" / "bench.py"), "--stories", "10", "--json", str(figures_file)],
+        [sys.executable, str(PROJECT / "scripts" / "bench.py"), *args],
         cwd=PROJECT,
         env=ENV,
         capture_output=True,
@@ -51,6 +50,13 @@ def test_bench_on_ten_stories_reports_every_row_and_a_clean_check(tmp_path: Path
         timeout=300,
     )
     assert result.returncode == 0, result.stderr + result.stdout
+    return result
+
+
+@pytest.mark.browser
+def test_bench_on_ten_stories_reports_every_row_and_a_clean_check(tmp_path: Path):
+    figures_file = tmp_path / "bench.json"
+    result = _bench("--stories", "10", "--json", str(figures_file))
     rows = {
         cells[1].strip(): cells[2].strip()
         for cells in (line.split("|") for line in result.stdout.splitlines() if line.startswith("| "))
@@ -82,16 +88,9 @@ def _title(html_file: Path) -> str:
 def test_compare_mode_builds_every_setup_on_five_stories(tmp_path: Path):
     assert shutil.which("hugo"), "Hugo is missing: `apt-get install hugo` (CI installs it in .ci/run)"
     workdir, figures_file = tmp_path / "work", tmp_path / "compare.json"
-    command = [sys.executable, str(PROJECT / "scripts" / "bench.py"), "--compare", "--stories", "5", "--rounds", "1"]
-    result = subprocess.run(
-        [*command, "--workdir", str(workdir), "--json", str(figures_file)],
-        cwd=PROJECT,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=300,
+    result = _bench(
+        "--compare", "--stories", "5", "--rounds", "1", "--workdir", str(workdir), "--json", str(figures_file)
     )
-    assert result.returncode == 0, result.stderr + result.stdout
 
     rows = [FIGURES_ROW.match(line) for line in result.stdout.splitlines() if line.startswith("| 5 |")]
     assert len(rows) == len(COMPARED_SETUPS) and all(rows), result.stdout
