@@ -170,7 +170,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--rounds",
-        type=int,
+        type=_at_least_one,
         default=compare.DEFAULT_ROUNDS,
         metavar="N",
         help="with --compare: rounds to take medians of",
@@ -180,6 +180,12 @@ def _parser() -> argparse.ArgumentParser:
         "--workdir", type=Path, metavar="DIR", help="generate and build in DIR/<N>/ and keep it (e.g. to profile)"
     )
     return parser
+
+
+def _at_least_one(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
 
 
 def measure(stories: int, workdir: Path) -> Figures:
