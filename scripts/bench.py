@@ -7,6 +7,10 @@ without the Traditional edition, to show what it costs), then open
 the built site in headless Chromium (served on 127.0.0.1) and measure what search downloads,
 on page load and per query. Prints a Markdown table for the README; `--json FILE` also
 writes the figures. `--quick` (10 stories) is the smoke test CI runs.
+
+`--compare --stories 100 1000 [--rounds 3]` measures the same generated stories built by this
+project (cold, warm, after a one-story edit), by plain Material for MkDocs with and without its
+search, and by Hugo, in interleaved rounds (devtools/compare.py).
 """
 
 from __future__ import annotations
@@ -25,8 +29,10 @@ import urllib.request
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from devtools import compare
 from devtools.bench_stories import write_docs
 from devtools.browser import ChromiumMissing, SiteServer, header_search, launch_chromium
+from devtools.measure import BenchFailed, cpu_seconds, folder_size, peak_rss_bytes, run_measured, size_text
 from devtools.project import BUILD_ENV, PROJECT_ROOT, build_command, make_project
 from newsroom.mkdocs.runs import WORK_FOLDER, without_traditional_config
 from newsroom.model.story import STORIES_DIR
@@ -57,10 +63,6 @@ _SEARCH_FILE = re.compile(rf"^/{_HOMES}(?:{SEARCH_DIR}/|search-characters\.json$
 # the same for every query once loaded: Pagefind's script, its worker and its WebAssembly
 _RUNTIME_FILE = re.compile(rf"^/{_HOMES}{SEARCH_DIR}/(?:pagefind(?:-worker)?\.js|wasm\.[^/]+\.pagefind)$")
 GZIP_LEVEL = 6  # what web servers commonly use
-
-
-class BenchFailed(Exception):
-    pass
 
 
 @dataclass
@@ -115,31 +117,64 @@ class Figures:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    sizes = QUICK_SIZES if args.quick else args.stories
+    if args.compare:
+        sizes = args.stories or compare.DEFAULT_SIZES
+        run = lambda stories, workdir: compare.measure(stories, workdir, args.rounds)
+    else:
+        sizes = QUICK_SIZES if args.quick else args.stories or DEFAULT_SIZES
+        run = measure
     results = []
     try:
         for stories in sizes:
             print(f"bench: {stories} stories…", file=sys.stderr, flush=True)
-            if args.workdir:
-                results.append(measure(stories, args.workdir / str(stories)))
-            else:
-                with tempfile.TemporaryDirectory(prefix="newsroom-bench-") as workdir:
-                    results.append(measure(stories, Path(workdir)))
+            results.append(_in_workdir(run, stories, args.workdir))
     except (BenchFailed, ChromiumMissing) as failure:
         print(f"bench: {failure}", file=sys.stderr)
         return 1
-    print(markdown_table(results))
+    if args.compare:
+        print(compare.markdown_table(results))
+        figures, passed = [size.summary() for size in results], True
+    else:
+        print(markdown_table(results))
+        figures, passed = [asdict(size) for size in results], all(size.passed for size in results)
     if args.json:
-        args.json.write_text(json.dumps([asdict(figures) for figures in results], indent=2), encoding="utf-8")
-    return 0 if all(figures.passed for figures in results) else 1
+        args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    return 0 if passed else 1
+
+
+def _in_workdir(run, stories: int, workdir: Path | None):
+    """`run(stories, folder)` in `workdir`/<stories>/, kept, or else in a temporary folder."""
+    if workdir is None:
+        with tempfile.TemporaryDirectory(prefix="newsroom-bench-") as temporary:
+            return run(stories, Path(temporary))
+    folder = workdir / str(stories)
+    if folder.exists():
+        raise BenchFailed(f"{folder} exists already: remove it or give another --workdir")
+    return run(stories, folder)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python scripts/bench.py", description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--stories", type=int, nargs="+", default=list(DEFAULT_SIZES), metavar="N", help="site sizes to measure"
+        "--stories",
+        type=int,
+        nargs="+",
+        metavar="N",
+        help="site sizes to measure (default: 10 100 1000; with --compare 100 1000)",
     )
     parser.add_argument("--quick", action="store_true", help="10 stories only: the smoke test")
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="side by side: this project's build cold, warm and after an edit, plain Material with and without search, and Hugo",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=_at_least_one,
+        default=compare.DEFAULT_ROUNDS,
+        metavar="N",
+        help="with --compare: rounds to take medians of",
+    )
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures as JSON")
     parser.add_argument(
         "--workdir", type=Path, metavar="DIR", help="generate and build in DIR/<N>/ and keep it (e.g. to profile)"
@@ -147,16 +182,22 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _at_least_one(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
+
+
 def measure(stories: int, workdir: Path) -> Figures:
     project = workdir / "project"
     generated = write_docs(project / "docs", stories, PROJECT_ROOT / "docs")
     make_project(project, project / "docs")
     check_seconds, check = _check(project)
-    build, build_seconds, usage = _run_measured(build_command(project, side_by_side=True), project)
+    build, build_seconds, usage = run_measured(build_command(project, side_by_side=True), project)
     if build.returncode != 0:
         raise BenchFailed(f"the build of {stories} stories failed:\n{build.stderr[-3000:]}")
     site = project / "site"
-    site_bytes, site_files = _folder_size(site)
+    site_bytes, site_files = folder_size(site)
     # measured one after the other on the same machine, so that the two can be compared
     rebuild_seconds, rebuild_usage = _measured_build(project, side_by_side=True)
     sequential_seconds, sequential_usage = _measured_build(project, side_by_side=False)
@@ -165,8 +206,8 @@ def measure(stories: int, workdir: Path) -> Figures:
     without_seconds, without_usage = _measured_build(
         project, side_by_side=False, extra=("--config-file", str(without_config), "--site-dir", str(without_site))
     )
-    without_bytes, without_files = _folder_size(without_site)
-    index_bytes, index_files = map(sum, zip(*(_folder_size(site / bundle) for bundle in SEARCH_BUNDLES.values())))
+    without_bytes, without_files = folder_size(without_site)
+    index_bytes, index_files = map(sum, zip(*(folder_size(site / bundle) for bundle in SEARCH_BUNDLES.values())))
     html = {lang: (site / url / "index.html").read_bytes() for lang, url in STORY_URLS.items()}
     on_load, searches = _measure_search(site)
     stories_py = [sys.executable, str(PROJECT_ROOT / "scripts" / "stories.py")]
@@ -181,14 +222,14 @@ def measure(stories: int, workdir: Path) -> Figures:
         check_errors=check["errors"],
         check_warnings=check["warnings"],
         build_wall_seconds=build_seconds,
-        build_cpu_seconds=_cpu_seconds(usage),
-        build_peak_rss_bytes=usage.ru_maxrss * 1024,  # Linux reports kilobytes
+        build_cpu_seconds=cpu_seconds(usage),
+        build_peak_rss_bytes=peak_rss_bytes(usage),
         rebuild_wall_seconds=rebuild_seconds,
-        rebuild_cpu_seconds=_cpu_seconds(rebuild_usage),
+        rebuild_cpu_seconds=cpu_seconds(rebuild_usage),
         sequential_rebuild_wall_seconds=sequential_seconds,
-        sequential_rebuild_cpu_seconds=_cpu_seconds(sequential_usage),
+        sequential_rebuild_cpu_seconds=cpu_seconds(sequential_usage),
         without_traditional_wall_seconds=without_seconds,
-        without_traditional_cpu_seconds=_cpu_seconds(without_usage),
+        without_traditional_cpu_seconds=cpu_seconds(without_usage),
         site_bytes=site_bytes,
         site_files=site_files,
         without_traditional_site_bytes=without_bytes,
@@ -259,36 +300,10 @@ def _check(project: Path) -> tuple[float, dict]:
 
 
 def _measured_build(project: Path, side_by_side: bool, extra: tuple[str, ...] = ()) -> tuple[float, os.struct_rusage]:
-    build, seconds, usage = _run_measured(build_command(project, *extra, side_by_side=side_by_side), project)
+    build, seconds, usage = run_measured(build_command(project, *extra, side_by_side=side_by_side), project)
     if build.returncode != 0:
         raise BenchFailed(f"a rebuild failed:\n{build.stderr[-3000:]}")
     return seconds, usage
-
-
-def _cpu_seconds(usage: os.struct_rusage) -> float:
-    return usage.ru_utime + usage.ru_stime
-
-
-def _run_measured(command: list[str], cwd: Path, env: dict[str, str] | None = None):
-    """Run `command`; its result, wall time and resource usage (its own and its children's)."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env={**BUILD_ENV, **(env or {})}, stdout=out, stderr=err)
-        # wait4 gives this one process tree's usage; RUSAGE_CHILDREN would mix in every earlier child
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - started
-        process.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        result = subprocess.CompletedProcess(
-            command, process.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
-        )
-    return result, seconds, usage
-
-
-def _folder_size(folder: Path) -> tuple[int, int]:
-    files = [path for path in folder.rglob("*") if path.is_file()]
-    return sum(path.stat().st_size for path in files), len(files)
 
 
 def _measure_search(site: Path) -> tuple[Download, list[SearchRun]]:
@@ -343,7 +358,7 @@ def markdown_table(results: list[Figures]) -> str:
         ),
         ("build (`stories.py build`), wall clock", lambda f: f"{f.build_wall_seconds:.1f} s"),
         ("build, CPU (user + system)", lambda f: f"{f.build_cpu_seconds:.1f} s"),
-        ("build, peak memory (max RSS)", lambda f: _size(f.build_peak_rss_bytes)),
+        ("build, peak memory (max RSS)", lambda f: size_text(f.build_peak_rss_bytes)),
         (
             "build again, photos cached: wall (CPU)",
             lambda f: f"{f.rebuild_wall_seconds:.1f} s ({f.rebuild_cpu_seconds:.1f} s)",
@@ -356,19 +371,21 @@ def markdown_table(results: list[Figures]) -> str:
             "the same, without the 繁體 edition: wall (CPU)",
             lambda f: f"{f.without_traditional_wall_seconds:.1f} s ({f.without_traditional_cpu_seconds:.1f} s)",
         ),
-        ("site/", lambda f: f"{_size(f.site_bytes)} in {f.site_files:,} files"),
+        ("site/", lambda f: f"{size_text(f.site_bytes)} in {f.site_files:,} files"),
         (
             "site/ without the 繁體 edition",
-            lambda f: f"{_size(f.without_traditional_site_bytes)} in {f.without_traditional_site_files:,} files",
+            lambda f: f"{size_text(f.without_traditional_site_bytes)} in {f.without_traditional_site_files:,} files",
         ),
         (
             "search index (pagefind/ + en/pagefind/ + zh-Hant/pagefind/)",
-            lambda f: f"{_size(f.search_index_bytes)} in {f.search_index_files:,} files",
+            lambda f: f"{size_text(f.search_index_bytes)} in {f.search_index_files:,} files",
         ),
         *[
             (
                 f"story page HTML, {lang}",
-                lambda f, lang=lang: f"{_size(f.story_html_bytes[lang])} ({_size(f.story_html_gzip_bytes[lang])} gzip)",
+                lambda f, lang=lang: (
+                    f"{size_text(f.story_html_bytes[lang])} ({size_text(f.story_html_gzip_bytes[lang])} gzip)"
+                ),
             )
             for lang in STORY_URLS
         ],
@@ -401,16 +418,9 @@ def _download_text(download: Download) -> str:
         return "0 B (no request)"
     index = download.bytes - download.runtime_bytes
     return (
-        f"{_size(download.bytes)} in {download.requests} request{'' if download.requests == 1 else 's'} "
-        f"(index {_size(index)} + Pagefind code {_size(download.runtime_bytes)})"
+        f"{size_text(download.bytes)} in {download.requests} request{'' if download.requests == 1 else 's'} "
+        f"(index {size_text(index)} + Pagefind code {size_text(download.runtime_bytes)})"
     )
-
-
-def _size(count: int) -> str:
-    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
-        if count >= scale:
-            return f"{count / scale:.1f} {unit}"
-    return f"{count} B"
 
 
 if __name__ == "__main__":
