@@ -70,6 +70,7 @@ def test_a_build_from_the_cache_is_the_cold_build(project: Path, cold: dict[str,
 def test_an_edit_renders_that_story_again_and_reverting_it_gives_the_cold_build_back(
     project: Path, cold: dict[str, bytes]
 ):
+    before = set(entries(project))
     source = project / STORY
     original = source.read_text(encoding="utf-8")
     assert WRITTEN in original
@@ -81,9 +82,15 @@ def test_an_edit_renders_that_story_again_and_reverting_it_gives_the_cold_build_
         assert EDITED in page(project / "site", STORY_URL).get_text()
     finally:
         source.write_text(original, encoding="utf-8")
+    kept_while_edited = set(entries(project))
     reverted, _ = built(project)
     assert [name for name in cold if reverted.get(name) != cold[name]] == []
     assert edited != cold
+    # each build of the whole site keeps only the entries its pages use: the story as edited, then
+    # as written again (the same names as before the edit: they are made from the content)
+    assert len(kept_while_edited) == 6
+    assert len(kept_while_edited - before) == 2
+    assert set(entries(project)) == before
 
 
 def corrupt_by_truncating(entry: Path) -> None:

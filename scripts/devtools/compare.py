@@ -17,7 +17,9 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from newsroom.mkdocs import page_cache
 from newsroom.model.story import STORIES_DIR
+from newsroom.render import search
 
 from devtools import alternatives
 from devtools.bench_stories import write_docs
@@ -26,7 +28,9 @@ from devtools.project import PROJECT_ROOT, build_command, make_project
 
 DEFAULT_SIZES = (100, 1000)
 DEFAULT_ROUNDS = 3
-PAGE_CACHE = Path(".cache") / "pages"  # the rendered pages the plugin keeps between builds
+# what the plugin keeps between builds by content (rendered story pages, search shards); the
+# photo variants stay: a cold build here is a full build with the photos encoded already
+CONTENT_CACHES = tuple(Path(".cache") / folder for folder in (page_cache.CACHE_FOLDER, search.CACHE_FOLDER))
 EDITED_STORY = "bench-0000"  # the newest story, the likeliest to be corrected
 EDITED_ENDING = "，这句话改过。"  # replaces the full stop of the story's last sentence
 HUGO = "hugo"
@@ -148,8 +152,8 @@ def _setups(stories: int, workdir: Path) -> list[Setup]:
     material = alternatives.write_material_project(project / "docs", workdir / "material", search=True)
     plain = alternatives.write_material_project(project / "docs", workdir / "material-without-search", search=False)
     return [
-        Setup("cold", "this project (`stories.py build`), cold: page cache emptied", production, project, site,
-              lambda: _emptied(project / PAGE_CACHE)),
+        Setup("cold", "this project (`stories.py build`), cold: page and search caches emptied", production, project,
+              site, lambda: _emptied(*(project / cache for cache in CONTENT_CACHES))),
         Setup("warm", "this project, warm: built again, nothing changed", production, project, site),
         Setup("edit", "this project, one sentence of one story's Chinese changed", production, project, site,
               lambda: _edited_sentence(edited)),
@@ -181,8 +185,9 @@ def _build(setup: Setup, what: str):
 
 
 @contextlib.contextmanager
-def _emptied(folder: Path):
-    shutil.rmtree(folder, ignore_errors=True)
+def _emptied(*folders: Path):
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
     yield
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 from importlib import metadata
 from pathlib import Path
 
@@ -58,11 +59,26 @@ class PageCache:
             sound = entry["key"] == key and entry["digest"] == _blocks_digest(blocks)
         except (OSError, ValueError, KeyError, TypeError):
             return None  # missing, cut off, or not an entry
+        if sound:
+            os.utime(self._path(key))  # used by this build: `prune` keeps it
         return blocks if sound else None
 
     def put(self, key: str, blocks: list[str]) -> None:
         entry = {"key": key, "digest": _blocks_digest(blocks), "blocks": blocks}
         files.write_text(self._path(key), json.dumps(entry, ensure_ascii=False), replace=True, durable=False)
+
+    def prune(self, used_since: float) -> int:
+        """Remove the entries no build has used since `used_since` (a whole site's build uses every
+        entry it needs): without it, every change of the code would leave a cache's worth behind."""
+        removed = 0
+        for entry in self.folder.glob("*/*.json"):
+            try:
+                if entry.stat().st_mtime < used_since:
+                    entry.unlink()
+                    removed += 1
+            except OSError:
+                continue  # removed meanwhile
+        return removed
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"

@@ -14,6 +14,7 @@ for the step that assembles the site (`newsroom.mkdocs.assemble`).
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,7 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 
 from newsroom.checks import checks, config_checks, glossary, messages, photo_checks
-from newsroom.mkdocs import page_cache, preview
+from newsroom.mkdocs import page_cache, preview, runs
 from newsroom.mkdocs.config import NewsroomConfig
 from newsroom.mkdocs.shared import STORY_TOP, LanguageOutput, SharedFiles, feed_link, hand_off, theme_globals
 from newsroom.model.blocks import PARAGRAPH
@@ -53,6 +54,7 @@ class _Run:
     findings: list[Finding] = field(default_factory=list)
     convert: traditional.Converter | None = None  # the Traditional edition's, when the site has one
     warnings: _WarningCount = field(default_factory=lambda: _WarningCount(logging.WARNING))
+    started: float = field(default_factory=time.time)  # the caches' entries this run uses are touched after
 
 
 class _WarningCount(logging.Handler):
@@ -347,6 +349,8 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             hand_off(Path(self.config.hand_off_dir), self.run.outputs)
         else:
             self.write_shared_files(config, self.run.outputs)
+            if self._indexes_search() and not self.config.only_story and self.config.page_cache:
+                runs.prune_caches(self.run.root / self.config.cache_dir, self.run.started)
         if self._indexes_search():
             if not sum(indexed.values()):
                 log.warning("search: no page was indexed; the templates must mark content with data-pagefind-body")

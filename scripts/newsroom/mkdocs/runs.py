@@ -94,6 +94,7 @@ def build_side_by_side(project_config: Path, site_dir: Path, cache_dir: Path, st
     """The production build; returns 0 if every part of it succeeded."""
     from newsroom.render import search
 
+    build_started = time.time()  # the caches' entries this build uses are touched after it
     work = cache_dir / WORK_FOLDER
     hand_off = work / "hand-off"
     shutil.rmtree(hand_off, ignore_errors=True)
@@ -130,7 +131,21 @@ def build_side_by_side(project_config: Path, site_dir: Path, cache_dir: Path, st
         return 1
     print("search: indexed " + ", ".join(f"{count} {lang} pages" for lang, count in sorted(indexed.items())))
     print(search.shards_report(indexing))
+    if written == 0:
+        prune_caches(cache_dir, build_started)
     return written
+
+
+def prune_caches(cache_dir: Path, used_since: float) -> None:
+    """After a build of the whole site, search included: what no part of it used goes."""
+    from newsroom.mkdocs.page_cache import CACHE_FOLDER as PAGES
+    from newsroom.mkdocs.page_cache import PageCache
+    from newsroom.render import search
+
+    pages = PageCache(cache_dir / PAGES, "").prune(used_since)
+    shards = search.prune_cache(cache_dir, used_since)
+    if pages or shards:
+        print(f"cache: removed {pages} story pages and {shards} search shards that no page of the site uses any more")
 
 
 def _builds(languages: tuple[str, ...]) -> list[tuple[str, ...]]:

@@ -196,6 +196,7 @@ class _BundleCache:
             return False  # missing, cut off, or not an entry
         if sound:
             _place_tree(entry / "bundle", bundle)
+            os.utime(entry)  # used by this build: `prune_cache` keeps it
         return sound
 
     def put(self, key: str, made: Path) -> None:
@@ -210,6 +211,20 @@ class _BundleCache:
             new.rename(entry)
         except OSError:  # another build kept the same entry meanwhile
             shutil.rmtree(new, ignore_errors=True)
+
+
+def prune_cache(cache_dir: Path, used_since: float) -> int:
+    """Remove the shard bundles no build has indexed or used since `used_since`: called after a
+    build that indexed every language, which uses every shard the site has."""
+    removed = 0
+    for entry in (Path(cache_dir) / CACHE_FOLDER).glob("*"):
+        try:
+            if entry.name != ".work" and entry.is_dir() and entry.stat().st_mtime < used_since:
+                shutil.rmtree(entry)
+                removed += 1
+        except OSError:
+            continue
+    return removed
 
 
 def _shard_key(home: Path, pages: list[Path], first: bool) -> str:
