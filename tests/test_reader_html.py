@@ -11,7 +11,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import FIRST_STORY, FIXTURE_DOCS, PROJECT, build, make_project, page
+from devtools.bench_stories import write_docs
+from newsroom.model.site import load_site
+from newsroom.render.feeds import FEED_ENTRIES, atom_feed
 from newsroom.render.placeholder import is_placeholder
+from newsroom.render.views import Urls
 from PIL import Image
 
 SITE_URL = "https://example.org/"
@@ -258,3 +262,13 @@ def test_english_pages_are_set_with_typographic_quotes(real_site: Path, url: str
         code.decompose()
     straight = [line for line in article.get_text().splitlines() if '"' in line or "'" in line]
     assert straight == []
+
+
+def test_a_feed_carries_the_newest_stories_whole_not_the_whole_archive(tmp_path: Path):
+    write_docs(tmp_path / "docs", FEED_ENTRIES + 3, PROJECT / "docs")
+    site = load_site(tmp_path / "docs")
+    feed = ET.fromstring(atom_feed(site, "en", Urls(), "https://example.org/", "Features", {}).encode("utf-8"))
+    dates = [entry.findtext(f"{ATOM}published") for entry in feed.iter(f"{ATOM}entry")]
+    newest = sorted((story.date.isoformat() for story in site.stories), reverse=True)[:FEED_ENTRIES]
+    assert len(dates) == FEED_ENTRIES
+    assert [date[:10] for date in dates] == newest

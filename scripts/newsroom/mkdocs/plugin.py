@@ -35,7 +35,7 @@ from newsroom.model.findings import ERROR, Finding
 from newsroom.model.schema import SOURCE_LANG, TRADITIONAL_LANG
 from newsroom.model.site import Site, load_site, page_key
 from newsroom.model.story import STORIES_DIR
-from newsroom.render import block_marks, csp, fragments, images, sanitize, search, seo, traditional, views
+from newsroom.render import block_marks, csp, feeds, fragments, images, sanitize, search, seo, traditional, views
 
 log = get_plugin_logger("newsroom")
 AFTER_I18N = -150
@@ -87,6 +87,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self.cached_blocks: dict[str, list[str]] = {}
         self.rendering: dict[str, tuple[str, int]] = {}
         self.story_pages = {"rendered": 0, "cached": 0}  # this language's, for the log
+        self.feed_slugs: set[str] = set()  # the stories this language's feed carries whole
 
     # once per MkDocs command
 
@@ -121,6 +122,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
                     config[key] = self.run.convert(config[key])
         self.languages_in_progress.append(self.lang)
         self.run.outputs[self.lang] = LanguageOutput(site_name=config.site_name, copyright=config.copyright or "")
+        self.feed_slugs = {story.slug for story in feeds.feed_stories(self.run.site, self.lang)}
         # the photos in a story's Markdown come from the theme's macros, before on_env
         self.fragments = fragments.Fragments(config.theme.get_env())
         if not any(isinstance(extension, block_marks.BlockMarks) for extension in config.markdown_extensions):
@@ -257,7 +259,8 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             self._keep_rendered(page.file.src_uri, blocks)
         body = Markup("").join(blocks)
         output = self.run.outputs[self.lang]
-        output.story_html[story.slug] = body
+        if story.slug in self.feed_slugs:  # the rest, kept for nothing, grew the build with the archive
+            output.story_html[story.slug] = body
         output.paragraphs[story.slug] = [
             rendered for block, rendered in zip(story.file(lang).blocks, blocks[1:]) if block.kind == PARAGRAPH
         ]

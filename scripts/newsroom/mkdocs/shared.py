@@ -37,7 +37,7 @@ class LanguageOutput:
 
     site_name: str = ""
     copyright: str = ""
-    story_html: dict[str, str] = field(default_factory=dict)  # slug -> the rendered story (feeds)
+    story_html: dict[str, str] = field(default_factory=dict)  # slug -> the rendered story, for the feed's stories
     paragraphs: dict[str, list[str]] = field(default_factory=dict)  # slug -> each paragraph's HTML
     not_found_page: str = ""
 

@@ -11,6 +11,9 @@ from newsroom.model.site import Site
 from newsroom.render.seo import HREFLANG, absolute, alternates
 
 FEED_FILE = "feed.xml"
+# the newest stories a feed carries, whole: feed readers fetch the feed again and again, and one
+# of every story came to 12.5 MB at 1,000 stories; the rest are in the sitemap and on the home page
+FEED_ENTRIES = 50
 _ATOM = "http://www.w3.org/2005/Atom"
 _SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 _XHTML = "http://www.w3.org/1999/xhtml"
@@ -34,9 +37,14 @@ def _document(root: ET.Element) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n"
 
 
+def feed_stories(site: Site, lang: str) -> list:
+    """The stories the feed of `lang` carries: the newest published in it."""
+    return [story for story in site.stories if story.is_published_in(lang)][:FEED_ENTRIES]
+
+
 def atom_feed(site: Site, lang: str, urls, site_url: str, title: str, contents: dict[str, str]) -> str:
-    """The stories published in `lang`, newest first; `contents` maps slug to the rendered body."""
-    stories = [story for story in site.stories if story.is_published_in(lang)]
+    """The newest stories published in `lang`, newest first; `contents` maps slug to the rendered body."""
+    stories = feed_stories(site, lang)
     home = absolute(site_url, urls.home(lang))
     feed = ET.Element("feed", {"xmlns": _ATOM, f"{{{_XML}}}lang": HREFLANG[lang]})
     _add(feed, "title", title)
