@@ -370,13 +370,18 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         if self.run:
             logging.getLogger("mkdocs").removeHandler(self.run.warnings)
 
-    def write_shared_files(self, config, outputs: dict[str, LanguageOutput]) -> None:
-        """What needs every language, from what each language's build left (`stories.py build`
-        calls this once its builds of one language each are done)."""
+    def prepare_shared_files(self, config) -> None:
+        """Read the stories for `write_shared_files` outside a build (`stories.py build` does it
+        while its builds run)."""
         if self.run is None:
             self.lang, self.urls = SOURCE_LANG, views.Urls(SOURCE_LANG, self.config.languages())
             self.run = _Run(load_site(Path(config.docs_dir)), Path(config.config_file_path).parent)
             self._add_traditional_edition()
+
+    def write_shared_files(self, config, outputs: dict[str, LanguageOutput]) -> None:
+        """What needs every language, from what each language's build left (`stories.py build`
+        calls this once its builds of one language each are done)."""
+        self.prepare_shared_files(config)
         cache_dir = Path(config.config_file_path).parent / self.config.cache_dir / images.IMAGES_FOLDER
         conversion = self.config.traditional.conversion if self.config.traditional.enabled else ""
         shared = SharedFiles(config, self.run.site, outputs, self.urls, cache_dir, conversion)
