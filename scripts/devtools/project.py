@@ -32,14 +32,7 @@ def build_command(project: Path, *extra: str, side_by_side: bool = False) -> lis
     (one process, the languages one after the other), or with `side_by_side` the production build
     `stories.py build` (a process per language)."""
     if side_by_side:
-        return [
-            sys.executable,
-            str(project / "scripts" / "stories.py"),
-            "build",
-            "--site-dir",
-            str(project / "site"),
-            *extra,
-        ]
+        return [sys.executable, str(project / "scripts" / "stories.py"), "build", "--site-dir", str(project / "site"), *extra]
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site"), *extra]
 
 

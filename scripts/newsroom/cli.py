@@ -82,9 +82,7 @@ def _parser() -> argparse.ArgumentParser:
         "kicker, title, byline and photo captions, mend paragraphs cut by page breaks, and write "
         "docs/stories/SLUG/ with the Chinese story and an English file to translate. Prints what went where.",
     )
-    import_page.add_argument(
-        "raw", type=Path, metavar="RAW.txt", help="the page's text (UTF-8, GB18030/GBK, Big5 or UTF-16)"
-    )
+    import_page.add_argument("raw", type=Path, metavar="RAW.txt", help="the page's text (UTF-8, GB18030/GBK, Big5 or UTF-16)")
     import_page.add_argument("--slug", required=True, help="the story's web address, e.g. jinzhong-green-waters")
     import_page.add_argument("--force", action="store_true", help="replace the story's index.zh.md and index.en.md")
     import_page.set_defaults(run=run_import)
@@ -107,9 +105,7 @@ def _parser() -> argparse.ArgumentParser:
         "bilingual views, photos, search and feeds, into site/. Plain `mkdocs build` makes the same site "
         "in one process.",
     )
-    build.add_argument(
-        "--site-dir", type=Path, default=None, help="where to write the site (default: site/ beside mkdocs.yml)"
-    )
+    build.add_argument("--site-dir", type=Path, default=None, help="where to write the site (default: site/ beside mkdocs.yml)")
     build.set_defaults(run=run_build)
 
     check = verbs.add_parser(
@@ -144,9 +140,7 @@ def _parser() -> argparse.ArgumentParser:
         "it is missing or outdated. Open the file in OmegaT, memoQ, Trados or Phrase; bring it back with import-xliff.",
     )
     export.add_argument("slug", metavar="SLUG", help="the story, e.g. jinzhong-green-waters")
-    export.add_argument(
-        "-o", "--output", type=Path, default=None, help="the file to write (default: SLUG.xlf; - for standard output)"
-    )
+    export.add_argument("-o", "--output", type=Path, default=None, help="the file to write (default: SLUG.xlf; - for standard output)")
     export.add_argument("--force", action="store_true", help="replace the output file if it exists")
     export.set_defaults(run=run_export_xliff)
 
@@ -405,9 +399,7 @@ def run_mark_translated(args) -> int:
     try:
         write_text(story.translation.path, marked_text(story, dt.date.today()), replace=True)
     except FrontMatterProblem as problem:
-        finding = Finding(
-            story.translation.path, problem.line, ERROR, problem.message, problem.fix, "front-matter-syntax"
-        )
+        finding = Finding(story.translation.path, problem.line, ERROR, problem.message, problem.fix, "front-matter-syntax")
         print(finding.format(), file=sys.stderr)
         print("not marked; the file was not changed（未标记，文件未改动）", file=sys.stderr)
         return 1

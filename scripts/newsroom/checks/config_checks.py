@@ -35,16 +35,12 @@ def _unknown(config_file: Path, name: str, plugin: str | None, known: list[str])
 def unknown_settings(config, config_file: Path) -> list[Finding]:
     """Settings in mkdocs.yml, at the top or of a plugin, that MkDocs or the plugin does not know
     (MkDocs only warns about them, and goes on without them)."""
-    findings = [
-        _unknown(config_file, name, None, _top_level_settings()) for name in config if name not in _top_level_settings()
-    ]
+    findings = [_unknown(config_file, name, None, _top_level_settings()) for name in config if name not in _top_level_settings()]
     plugins = config.get("plugins") or []
     entries = plugins.items() if isinstance(plugins, dict) else [_plugin_entry(entry) for entry in plugins]
     for plugin, options in entries:
         known = _plugin_settings(plugin)
-        findings += [
-            _unknown(config_file, name, plugin, known) for name in options or {} if known and name not in known
-        ]
+        findings += [_unknown(config_file, name, plugin, known) for name in options or {} if known and name not in known]
     return findings
 
 
@@ -84,7 +80,9 @@ def check_languages(config, config_file: Path) -> list[Finding]:
     defaults = [language.locale for language in languages if language.default]
     if defaults != [SOURCE_LANG]:
         findings.append(
-            report(Code.DEFAULT_LANGUAGE, config_file, line, source=SOURCE_LANG, defaults=", ".join(defaults) or "none")
+            report(
+                Code.DEFAULT_LANGUAGE, config_file, line, source=SOURCE_LANG, defaults=", ".join(defaults) or "none"
+            )
         )
     findings += [
         report(
@@ -146,9 +144,7 @@ def check_config_file(config_file: Path) -> list[Finding]:
         errors, _ = config.validate()
     except Exception as problem:  # a plugin's or a hook's own code fails as MkDocs loads it
         line = _line_of_key(config_file, "plugins")
-        return [
-            report(Code.PLUGIN_UNLOADABLE, config_file, line, problem=f"{type(problem).__name__}: {problem}")
-        ] + plugin_findings
+        return [report(Code.PLUGIN_UNLOADABLE, config_file, line, problem=f"{type(problem).__name__}: {problem}")] + plugin_findings
     findings = []
     if errors:
         findings += [
@@ -167,10 +163,9 @@ def _line_of_key(config_file: Path, key: str, after: str | None = None, value: s
     except (OSError, UnicodeDecodeError):
         return 1
     pattern = re.compile(rf"^\s*(?:-\s+)?{re.escape(key)}\s*:\s*{re.escape(value) if value else ''}")
-    start = next(
-        (i for i, line in enumerate(lines) if after and re.match(rf"^\s*(?:-\s+)?{re.escape(after)}\s*:", line)), 0
-    )
+    start = next((i for i, line in enumerate(lines) if after and re.match(rf"^\s*(?:-\s+)?{re.escape(after)}\s*:", line)), 0)
     return next((i + 1 for i in range(start, len(lines)) if pattern.match(lines[i])), start + 1)
+
 
 
 def _top_level_settings() -> list[str]:

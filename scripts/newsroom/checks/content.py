@@ -47,12 +47,7 @@ def _curly_quotes(story_file: StoryFile) -> Iterator[Finding]:
 def record_findings(registry: Registry) -> list[Finding]:
     """Names, titles and descriptions in docs/_data/ are shown to readers as plain text: markup is an error."""
     records = [
-        (
-            registry.contributors_path,
-            "contributor",
-            person,
-            {"name": person.names, "title": person.titles, "in_byline": person.in_byline},
-        )
+        (registry.contributors_path, "contributor", person, {"name": person.names, "title": person.titles, "in_byline": person.in_byline})
         for person in registry.contributors.values()
     ] + [
         (

@@ -12,17 +12,7 @@ from newsroom.model.findings import ERROR
 from newsroom.model.site import Site
 from newsroom.model.story import Story
 
-COLUMNS = (
-    "story",
-    "date",
-    "chinese",
-    "english",
-    "in_step",
-    "translation",
-    "photos_credited",
-    "glossary_misses",
-    "errors",
-)
+COLUMNS = ("story", "date", "chinese", "english", "in_step", "translation", "photos_credited", "glossary_misses", "errors")
 
 
 @dataclass
@@ -103,9 +93,7 @@ def _cell(value) -> str:
     if isinstance(value, bool):
         return "yes" if value else "NO"
     if isinstance(value, list):  # glossary misses: `2: 祁县 (line 33), 马成毅 (line 31)`
-        return (
-            f"{len(value)}: " + ", ".join(f"{miss['term']} (line {miss['line']})" for miss in value) if value else "0"
-        )
+        return f"{len(value)}: " + ", ".join(f"{miss['term']} (line {miss['line']})" for miss in value) if value else "0"
     return str(value)
 
 

@@ -162,14 +162,7 @@ def import_xliff(path: Path, site: Site, today: dt.date) -> Imported:
         text = recorded_text(english, _record(story, result.translated), today)
     except FrontMatterProblem as unwritable:
         result.problems.append(
-            Finding(
-                story.translation.path,
-                unwritable.line,
-                ERROR,
-                unwritable.message,
-                unwritable.fix,
-                "front-matter-syntax",
-            )
+            Finding(story.translation.path, unwritable.line, ERROR, unwritable.message, unwritable.fix, "front-matter-syntax")
         )
         return result
     result.text = _verified(story, text, changes, problem)
@@ -207,11 +200,7 @@ def _file_units(file_element, problem) -> list[_FileUnit]:
             if part is not None and len(part):
                 tag = etree.QName(part[0]).localname
                 problem(
-                    part.sourceline or line,
-                    Code.XLIFF_MARKUP_ELEMENT,
-                    unit=unit_id,
-                    part=etree.QName(part).localname,
-                    tag=tag,
+                    part.sourceline or line, Code.XLIFF_MARKUP_ELEMENT, unit=unit_id, part=etree.QName(part).localname, tag=tag
                 )
         units.append(
             _FileUnit(

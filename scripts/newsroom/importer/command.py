@@ -120,9 +120,7 @@ def _series_line(layout: Layout, registry: Registry) -> str:
 def _to_do(layout: Layout, registry: Registry, story: str) -> list[str]:
     lines = ["to do（下一步）:"]
     unknown = [
-        name
-        for name in dict.fromkeys([*layout.byline.text, *layout.byline.photos])
-        if registry.contributor(name) is None
+        name for name in dict.fromkeys([*layout.byline.text, *layout.byline.photos]) if registry.contributor(name) is None
     ]
     if unknown:
         lines.append(

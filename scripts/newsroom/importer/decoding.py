@@ -74,15 +74,11 @@ def _detected(raw: bytes) -> tuple[str, str]:
         if not reading.encoding.startswith("utf_16") or b"\x00" in raw
     ]
     best = min(readings, key=lambda reading: reading.chaos, default=None)
-    rivals = (
-        [
-            reading
-            for reading in readings
-            if reading.chaos - best.chaos < _TIE and str(reading) != str(best)  # two languages, no telling
-        ]
-        if best
-        else []
-    )
+    rivals = [
+        reading
+        for reading in readings
+        if reading.chaos - best.chaos < _TIE and str(reading) != str(best)  # two languages, no telling
+    ] if best else []
     if best is None or best.chaos > _MAX_CHAOS or rivals:
         if re.search(rb"[\x00-\x08\x0e-\x1f\x7f]", raw):
             raise NotText("control bytes")  # a picture or a program, not text in any encoding

@@ -30,7 +30,9 @@ _PARTS = {
         rf"|农历\S{{2,12}}|(?:(?:19|20)\d\d\s*年\s*)?(?:总\s*)?第\s*\d+\s*期|今日\s*\d+\s*版|{HAN}{{2,4}}[:：]\s*\S{{1,20}}"
     ),
     # `A1 要闻`, `第3版`, `A3版：要闻`: a letter or 第 or 版 with a page number, then its section
-    PAGE_LABEL: re.compile(rf"(?:第\s*[A-Z]?\d{{1,3}}\s*版|[A-Z]\d{{1,3}}\s*版?)(?:\s*[:：·・|｜/]?\s*{HAN}{{2,6}})?"),
+    PAGE_LABEL: re.compile(
+        rf"(?:第\s*[A-Z]?\d{{1,3}}\s*版|[A-Z]\d{{1,3}}\s*版?)(?:\s*[:：·・|｜/]?\s*{HAN}{{2,6}})?"
+    ),
 }
 _PART_SPLIT = re.compile(r"[\s·・|｜]+")
 # (下转A3版) at the end of the part a page prints, (上接A1版) before the rest on another page

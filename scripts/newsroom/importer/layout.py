@@ -410,9 +410,7 @@ def _read_body(layout: Layout, page: _Page) -> None:
         previous = index
 
 
-def _continue(
-    layout: Layout, current: Paragraph, line: Line, text: str, between: tuple[int, ...], mended: bool
-) -> None:
+def _continue(layout: Layout, current: Paragraph, line: Line, text: str, between: tuple[int, ...], mended: bool) -> None:
     """Join a line to the paragraph it carries on; a word hyphenated across the break is one word."""
     word = ""
     if _HYPHENATED.search(current.text) and text[:1].islower():
@@ -469,3 +467,4 @@ def split_kicker(text: str, known_kickers: list[str]) -> tuple[str, str]:
         if known and body.startswith(known):
             return known, body[len(known) :].strip()
     return body, ""
+

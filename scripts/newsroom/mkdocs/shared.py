@@ -55,9 +55,7 @@ def theme_globals(lang: str, urls: views.Urls, script_hashes: frozenset[str]) ->
 def hand_off(folder: Path, outputs: dict[str, LanguageOutput]) -> None:
     for lang, output in outputs.items():
         # whole or not at all: the step after both builds must never read half a file
-        files.write_text(
-            folder / HAND_OFF_FILE.format(lang=lang), json.dumps(asdict(output), ensure_ascii=False), replace=True
-        )
+        files.write_text(folder / HAND_OFF_FILE.format(lang=lang), json.dumps(asdict(output), ensure_ascii=False), replace=True)
 
 
 def handed_off(folder: Path, languages) -> dict[str, LanguageOutput]:
@@ -87,9 +85,7 @@ class SharedFiles:
         if all(self.urls.is_built(lang) for lang in self.outputs) and len(self.outputs) > 1:
             for chinese in self.urls.chinese_editions():
                 self._write_bilingual_views(env, script_hashes, chinese)
-        published = images.publish(
-            views.site_photos(self.site), self.cache_dir, site_dir, processes=os.cpu_count() or 1
-        )
+        published = images.publish(views.site_photos(self.site), self.cache_dir, site_dir, processes=os.cpu_count() or 1)
         self._write_feeds_and_sitemaps(site_dir)
         if self.urls.is_built(TRADITIONAL_LANG) and self.conversion:
             table = traditional.query_table(self.site.chinese_texts(), self.conversion)
@@ -127,13 +123,7 @@ class SharedFiles:
         if self.urls.home(chinese):
             # as i18n does for its languages' pages: the masthead and footer lead to the edition's home
             # (the templates ask `nav`, which is false while it lists no page)
-            home_file = File(
-                "index.md",
-                None,
-                str(site_dir),
-                self.config.use_directory_urls,
-                dest_uri=f"{self.urls.home(chinese)}index.html",
-            )
+            home_file = File("index.md", None, str(site_dir), self.config.use_directory_urls, dest_uri=f"{self.urls.home(chinese)}index.html")
             home = Page(None, home_file, self.config)
             nav = Navigation([home], [home])
             nav.homepage = home
@@ -174,9 +164,7 @@ class SharedFiles:
             html = template.render(context)
             unlisted = csp.unlisted_scripts(html, script_hashes)
             if unlisted:
-                raise PluginError(
-                    f"{file.dest_uri}: an inline script that is not one of the theme's ({unlisted[0][:60]!r})"
-                )
+                raise PluginError(f"{file.dest_uri}: an inline script that is not one of the theme's ({unlisted[0][:60]!r})")
             path = Path(self.config.site_dir) / file.dest_uri
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(html, encoding="utf-8")

@@ -48,3 +48,4 @@ def real_path(path: Path) -> Path:
     by its own name, and one that loops does not raise (Path.resolve does, before Python 3.13)."""
     path = Path(os.path.abspath(path))
     return Path(os.path.realpath(path.parent), path.name)
+

@@ -359,13 +359,7 @@ def _unclosed(error: yaml.MarkedYAMLError, yaml_text: str) -> tuple[str, str] | 
     return (
         f"the `{opening}` opened on this line is never closed",
         f"end the value with `{closing}` on the same line"
-        + (
-            f", e.g. title: {opening}夜市重开{closing}"
-            if kind == "quote"
-            else ", e.g. text: [张凯鹏]"
-            if kind == "["
-            else ""
-        ),
+        + (f", e.g. title: {opening}夜市重开{closing}" if kind == "quote" else ", e.g. text: [张凯鹏]" if kind == "[" else ""),
     )
 
 

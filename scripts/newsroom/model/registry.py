@@ -123,9 +123,7 @@ def load_registry(docs_dir: Path) -> Registry:
         record = record if isinstance(record, dict) else {}
         title = _language_texts(record.get("title"))
         if not title:
-            registry.problems.append(
-                report(Code.SERIES_NO_TITLE, registry.series_path, series_lines(series_id), id=series_id)
-            )
+            registry.problems.append(report(Code.SERIES_NO_TITLE, registry.series_path, series_lines(series_id), id=series_id))
         registry.series[str(series_id)] = Series(
             str(series_id),
             title,

@@ -14,7 +14,6 @@ def base_language(lang: str) -> str:
     """The language whose text and rules an edition follows: the Traditional edition is the Chinese."""
     return SOURCE_LANG if lang == TRADITIONAL_LANG else lang
 
-
 # field -> (python type, required in zh, required in en, what it is for)
 STORY_FIELDS: dict[str, tuple[type, bool, bool, str]] = {
     "title": (str, True, True, "the headline"),

@@ -156,9 +156,7 @@ def edited(text: str, changes: dict[tuple, object], order: Iterable[str] = ()) -
     body is untouched."""
     yaml_text, _, yaml_line, body_line = split(text)
     if yaml_text is None:
-        raise FrontMatterProblem(
-            1, "the file has no front matter", "start the file with the fields between `---` lines"
-        )
+        raise FrontMatterProblem(1, "the file has no front matter", "start the file with the fields between `---` lines")
     fields = _loaded(yaml_text, yaml_line)
     for path, value in changes.items():
         put(fields, path, value, order)
@@ -181,9 +179,7 @@ def _loaded(yaml_text: str, first_line: int) -> CommentedMap:
             "run `python scripts/stories.py check` and fix what it reports, then run the command again",
         ) from None
     except YAMLError as error:
-        raise FrontMatterProblem(
-            first_line, f"the front matter cannot be rewritten ({error})", "check its syntax"
-        ) from None
+        raise FrontMatterProblem(first_line, f"the front matter cannot be rewritten ({error})", "check its syntax") from None
     if fields is None:
         return CommentedMap()
     if not isinstance(fields, CommentedMap):

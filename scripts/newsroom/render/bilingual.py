@@ -68,9 +68,7 @@ def view(
     header.byline += views.byline(story.translation, site.registry, chinese, roles=("translation",))
     zh, en = story.file(chinese), story.translation
     if zh.lead_photo:
-        header.lead = views.figure(
-            story, zh, zh.lead_photo, site.registry, page_url, lead=True, translated=en.lead_photo
-        )
+        header.lead = views.figure(story, zh, zh.lead_photo, site.registry, page_url, lead=True, translated=en.lead_photo)
     title = f"{zh.text_field('title')} · {en.text_field('title')}"
     return BilingualView(title, header, _body(site, story, page_url, paragraphs, chinese))
 

@@ -55,3 +55,6 @@ def _background() -> Image.Image:
     )
     pixels.rectangle([(60, 60), (width - 60, height - 60)], outline=(255, 255, 255), width=6)
     return image
+
+
+

@@ -148,11 +148,7 @@ def alternates(site_url: str, url_by_lang: dict[str, str]) -> list[tuple[str, st
     """hreflang alternates: absolute, one per language the page has, and x-default (the original)."""
     if len(url_by_lang) < 2:
         return []
-    pairs = [
-        (HREFLANG[lang], absolute(site_url, url_by_lang[lang]))
-        for lang in (*LANGUAGES, TRADITIONAL_LANG)
-        if lang in url_by_lang
-    ]
+    pairs = [(HREFLANG[lang], absolute(site_url, url_by_lang[lang])) for lang in (*LANGUAGES, TRADITIONAL_LANG) if lang in url_by_lang]
     default = url_by_lang.get(SOURCE_LANG) or next(iter(url_by_lang.values()))
     return [*pairs, ("x-default", absolute(site_url, default))]
 
