@@ -91,7 +91,7 @@ class Figures:
     build_wall_seconds: float
     build_cpu_seconds: float
     build_peak_rss_bytes: int
-    rebuild_wall_seconds: float  # the same build again, every photo variant in the cache
+    rebuild_wall_seconds: float  # the same build again: photos, story pages and search shards cached
     rebuild_cpu_seconds: float
     sequential_rebuild_wall_seconds: float  # again, plain `mkdocs build`: the languages one after the other
     sequential_rebuild_cpu_seconds: float
@@ -360,7 +360,7 @@ def markdown_table(results: list[Figures]) -> str:
         ("build, CPU (user + system)", lambda f: f"{f.build_cpu_seconds:.1f} s"),
         ("build, peak memory (max RSS)", lambda f: size_text(f.build_peak_rss_bytes)),
         (
-            "build again, photos cached: wall (CPU)",
+            "build again, photos, pages and search cached: wall (CPU)",
             lambda f: f"{f.rebuild_wall_seconds:.1f} s ({f.rebuild_cpu_seconds:.1f} s)",
         ),
         (

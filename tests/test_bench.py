@@ -20,7 +20,7 @@ EXPECTED_ROWS = [
     "build (`stories.py build`), wall clock",
     "build, CPU (user + system)",
     "build, peak memory (max RSS)",
-    "build again, photos cached: wall (CPU)",
+    "build again, photos, pages and search cached: wall (CPU)",
     "the same in one process (plain `mkdocs build`): wall (CPU)",
     "the same, without the 繁體 edition: wall (CPU)",
     "site/",
