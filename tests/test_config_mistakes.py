@@ -73,8 +73,16 @@ def without_english(config: str) -> str:
             r"^    languages:",
             "error: the default language must be zh alone, not en — give `default: true` to the `zh` language only",
         ),
+        (
+            lambda config: config.replace("\n  newsroom:\n", "\n  newsroom:\n    page_cache: maybe\n", 1),
+            r"^    page_cache: maybe",
+            "error: the setting `plugins → newsroom → page_cache` is refused by MkDocs: ",
+        ),
     ],
-    ids=["misspelt-plugin-setting", "misspelt-setting", "english-removed", "i18n-removed", "english-default"],
+    ids=[
+        "misspelt-plugin-setting", "misspelt-setting", "english-removed", "i18n-removed", "english-default",
+        "newsroom-setting-of-the-wrong-type",
+    ],
 )
 def test_a_mistake_in_mkdocs_yml_fails_the_build_at_its_line(tmp_path: Path, change, key_line: str, expected: str):
     project = project_with_config(tmp_path, change)
@@ -83,6 +91,7 @@ def test_a_mistake_in_mkdocs_yml_fails_the_build_at_its_line(tmp_path: Path, cha
     assert "Traceback" not in built.stderr
     reported = built.stdout + built.stderr
     assert f"mkdocs.yml:{line_of(project / 'mkdocs.yml', key_line)}: {expected}" in reported, reported
+    assert "[" in reported.split("中文说明")[1], "the Chinese explanation of the code"
 
 
 @pytest.mark.parametrize(("change", "key_line"), [(without_i18n, r"^plugins:"), (without_english, r"^    languages:")])

@@ -258,6 +258,8 @@ def run_build(args) -> int:
     if mistakes:
         for finding in mistakes:
             print(finding.format(project_config.parent), file=sys.stderr)
+        print("中文说明：", file=sys.stderr)
+        print("\n".join(messages.explain(finding.code for finding in mistakes)), file=sys.stderr)
         return 1
     site_dir = args.site_dir or project_config.parent / "site"
     # the build empties the site folder first: never one that holds the stories or the project

@@ -17,6 +17,7 @@ import yaml
 
 from newsroom.model.catalogue import Code, report
 from newsroom.model.findings import Finding
+from newsroom.model.frontmatter import key_lines
 from newsroom.model.schema import LANGUAGE_NAMES, LANGUAGES, SOURCE_LANG, TRADITIONAL_LANG
 
 CONFIG_FILE = "mkdocs.yml"
@@ -117,6 +118,32 @@ def check_plugins(plugins: list[str], config_file: Path) -> list[Finding]:
     return []
 
 
+def newsroom_setting_errors(config, config_file: Path) -> list[Finding]:
+    """The newsroom plugin's own settings, validated as the plugin will validate them, each error at
+    its line (MkDocs reports them all at `plugins:`, with Python's names for the types)."""
+    from mkdocs.plugins import get_plugins
+
+    plugins = config.get("plugins")
+    options = plugins.get(NEWSROOM_PLUGIN) if isinstance(plugins, dict) else None
+    entry_point = get_plugins().get(NEWSROOM_PLUGIN)
+    if not isinstance(options, dict) or entry_point is None:
+        return []
+    settings = entry_point.load().config_class()
+    settings.load_dict(options)
+    failed, _ = settings.validate()
+    lines = key_lines(config_file)
+    return [
+        report(
+            Code.CONFIG_INVALID,
+            config_file,
+            lines.get(("plugins", NEWSROOM_PLUGIN, name), lines.get(("plugins",), 1)),
+            name=f"plugins → {NEWSROOM_PLUGIN} → {name}",
+            problem=str(error),
+        )
+        for name, error in failed
+    ]
+
+
 def check_config_file(config_file: Path) -> list[Finding]:
     """What the check tells of mkdocs.yml without building: it is read and validated as MkDocs
     reads it (which loads its plugins and hooks), then its settings, languages and plugins are checked."""
@@ -140,6 +167,9 @@ def check_config_file(config_file: Path) -> list[Finding]:
     unknown = unknown_settings(config, config_file)
     if unknown:
         return unknown + plugin_findings
+    newsroom = newsroom_setting_errors(config, config_file)
+    if newsroom:
+        return newsroom + plugin_findings
     try:
         errors, _ = config.validate()
     except Exception as problem:  # a plugin's or a hook's own code fails as MkDocs loads it
